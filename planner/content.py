@@ -1,0 +1,465 @@
+"""Posts: Markdown files with YAML front matter, loaded into plain `Post` values.
+
+What a post must have and may have is declared once here (`FIELDS`, `STATUSES`,
+`State`), in the manner of Pelican's content classes. Loading never raises on bad
+input: each problem becomes a `Finding` with the file and line, the faulty file is
+left out, and every other file still loads.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+from slugify import slugify
+
+from planner.findings import Finding, Severity
+from planner.schema import empty_mapping
+
+STATUSES = ("draft", "ready")
+DEFAULT_STATUS = "ready"  # as in Hugo and Jekyll: an existing blog migrates as it is
+MAX_FILE_BYTES = 2 * 1024 * 1024
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+class State(enum.StrEnum):
+    """Where a post is in its life, derived from status, date and "now"."""
+
+    DRAFT = "draft"
+    UNSCHEDULED = "unscheduled"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post. `lines` maps each front-matter key to its line, for diagnostics."""
+
+    path: Path
+    title: str
+    slug: str
+    body: str
+    status: str = DEFAULT_STATUS
+    date: datetime | None = None
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    channels: tuple[str, ...] = ()
+    snippets: Mapping[str, Any] = field(default_factory=empty_mapping)
+    priority: int = 0
+    body_line: int = 1
+    lines: Mapping[str, int] = field(default_factory=empty_mapping)
+    meta: Mapping[str, Any] = field(default_factory=empty_mapping)
+    """Every front-matter key as written, including ones planner does not use."""
+
+    def state(self, now: datetime) -> State:
+        """Draft, unscheduled (ready, no date), scheduled (future date) or published."""
+        if self.status == "draft":
+            return State.DRAFT
+        if self.date is None:
+            return State.UNSCHEDULED
+        return State.PUBLISHED if self.date <= now else State.SCHEDULED
+
+    def line_of(self, key: str) -> int:
+        """The line of front-matter `key`, or of the front matter's first line."""
+        return self.lines.get(key, self.lines.get("---", 1))
+
+
+class FieldError(ValueError):
+    """A front-matter value that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The posts that loaded, and what was wrong with the files that did not."""
+
+    posts: tuple[Post, ...]
+    problems: tuple[Finding, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+# --- front-matter fields -------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (list, dict)):
+        raise FieldError(f"must be text, not a {'list' if isinstance(value, list) else 'mapping'}")
+    return "" if value is None else str(value).strip()
+
+
+def _required_text(value: Any) -> str:
+    text = _text(value)
+    if not text:
+        raise FieldError("must not be empty")
+    return text
+
+
+def _string_list(value: Any) -> tuple[str, ...]:
+    """A YAML list, or one comma-separated string, as unique non-empty strings."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        items: Iterable[Any] = value.split(",")
+    elif isinstance(value, list):
+        items = value
+    else:
+        raise FieldError(f"must be a list or a comma-separated string, not {value!r}")
+    result = []
+    for item in items:
+        if isinstance(item, (list, dict)) or item is None:
+            raise FieldError(f"must hold plain words or phrases, not {item!r}")
+        if text := str(item).strip():
+            result.append(text)
+    return tuple(dict.fromkeys(result))
+
+
+def _status(value: Any) -> str:
+    status = _text(value).lower()
+    if status not in STATUSES:
+        close = difflib.get_close_matches(status, STATUSES, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise FieldError(f"must be 'draft' or 'ready', not {value!r}{hint}")
+    return status
+
+
+def _priority(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldError(f"must be a whole number, not {value!r}")
+    return value
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        raise FieldError("must be a mapping of platform name to text or settings")
+    return MappingProxyType({str(k): v for k, v in value.items()})
+
+
+def validate_slug(value: Any) -> str:
+    """A front-matter slug, checked to be safe as a file name inside the output."""
+    slug = _text(value)
+    if ".." in slug or "/" in slug or "\\" in slug or slug.startswith("."):
+        raise FieldError(f"{slug!r} would escape the output directory; use a plain name")
+    if not SLUG_RE.fullmatch(slug):
+        suggestion = slugify(slug)
+        hint = f"; try '{suggestion}'" if suggestion else ""
+        raise FieldError(f"{slug!r} must be lower-case ASCII letters, digits and hyphens{hint}")
+    return slug
+
+
+def parse_date(value: Any, tz: tzinfo) -> datetime | None:
+    """A front-matter date or datetime as an aware datetime; naive values are in `tz`."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise FieldError(
+                f"{value!r} is not a valid date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM"
+            ) from None
+    else:
+        raise FieldError(f"{value!r} is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """How one front-matter key is read into a `Post` attribute."""
+
+    key: str
+    parse: Callable[[Any], Any]
+    required: bool = False
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", _required_text, required=True),
+    FieldSpec("slug", validate_slug),
+    FieldSpec("status", _status),
+    FieldSpec("tags", _string_list),
+    FieldSpec("summary", _text),
+    FieldSpec("channels", _string_list),
+    FieldSpec("snippets", _mapping),
+    FieldSpec("priority", _priority),
+)
+KNOWN_KEYS = (*(f.key for f in FIELDS), "date", "draft")
+REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
+
+
+# --- reading one file ------------------------------------------------------------------
+
+
+class _FrontMatterLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe YAML that leaves dates as text, so a bad date is reported at its own line."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_HANDLER = YAMLHandler()
+_KEY_LINE = re.compile(
+    r"""^(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#'"\-?:,\[\]{}][^:\n]*?))[ \t]*:(?:[ \t]|$)"""
+)
+_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)*")
+
+
+def read_post(path: Path, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
+    """Load one post file. Returns (None, problems) when it cannot be used."""
+    problems: list[Finding] = []
+
+    def error(line: int, rule: str, message: str, col: int = 1) -> tuple[None, list[Finding]]:
+        problems.append(Finding(path, line, col, rule, Severity.ERROR, message))
+        return None, problems
+
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return error(1, "unreadable", f"cannot read the file: {err.strerror}")
+    if len(raw) > MAX_FILE_BYTES:
+        size = len(raw) / (1024 * 1024)
+        return error(1, "file-too-large", f"file is {size:.1f} MB; posts over 2 MB are skipped")
+    if b"\0" in raw:
+        return error(1, "not-text", "binary file (it contains NUL bytes); not a Markdown post")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - raw.rfind(b"\n", 0, err.start)
+        return error(
+            line,
+            "not-utf8",
+            f"not UTF-8 text: byte 0x{raw[err.start]:02x} here; save the file as UTF-8",
+            col,
+        )
+
+    split = _split_front_matter(text)
+    if split is None:
+        return error(
+            1,
+            "no-front-matter",
+            "no front matter; start the file with a '---' line, "
+            "then 'title: ...', then another '---' line",
+        )
+    fm_text, fm_line, body, body_line = split
+    try:
+        data = yaml.load(fm_text, Loader=_FrontMatterLoader)  # a safe loader: no Python tags
+    except yaml.MarkedYAMLError as err:
+        return error(*_yaml_error(err, fm_line))
+    except yaml.YAMLError as err:
+        return error(fm_line, "bad-front-matter", f"invalid YAML: {err}")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return error(fm_line, "bad-front-matter", "front matter must be 'key: value' lines")
+
+    lines = _key_lines(fm_text, fm_line)
+    values: dict[str, Any] = {}
+    for spec in FIELDS:
+        if spec.key not in data:
+            if spec.required:
+                problems.append(_missing(path, spec.key, lines, fm_line))
+            continue
+        try:
+            values[spec.key] = spec.parse(data[spec.key])
+        except FieldError as err:
+            error(lines.get(spec.key, fm_line), f"bad-{spec.key}", f"{spec.key} {err}")
+    try:
+        values["date"] = parse_date(data.get("date"), tz)
+    except FieldError as err:
+        error(lines.get("date", fm_line), "bad-date", f"date {err}")
+    status = _draft_flag(data, values, path, lines, problems)
+    for key in data:
+        close = difflib.get_close_matches(str(key), KNOWN_KEYS, 1, 0.8)
+        reported = close and close[0] in REQUIRED_KEYS and close[0] not in data  # as missing
+        if key not in KNOWN_KEYS and close and not reported:
+            problems.append(
+                Finding(
+                    path,
+                    lines.get(str(key), fm_line),
+                    1,
+                    "unknown-key",
+                    Severity.WARNING,
+                    f"unknown front-matter key '{key}' (did you mean '{close[0]}'?)",
+                )
+            )
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+
+    slug = values.pop("slug", None) or slugify(values["title"]) or slugify(path.stem)
+    if not slug:
+        return error(
+            lines.get("title", fm_line),
+            "bad-slug",
+            "cannot derive a slug from the title; add 'slug: some-name'",
+        )
+    post = Post(
+        path=path,
+        slug=slug,
+        body=body,
+        body_line=body_line,
+        lines=MappingProxyType({"---": fm_line, **lines}),
+        meta=MappingProxyType({str(k): v for k, v in data.items()}),
+        **{**values, "status": status},
+    )
+    return post, problems
+
+
+def _split_front_matter(text: str) -> tuple[str, int, str, int] | None:
+    """(front matter, its first line, body, body's first line), or None without one.
+
+    Uses python-frontmatter's own delimiter rules; the line numbers are counted here
+    because the library strips the text before splitting and keeps no positions.
+    """
+    stripped = text.lstrip()
+    lead = text[: len(text) - len(stripped)].count("\n")
+    if not _HANDLER.detect(stripped):
+        return None
+    boundaries = list(_HANDLER.FM_BOUNDARY.finditer(stripped))
+    if len(boundaries) < 2:
+        return None
+    opening, closing = boundaries[0], boundaries[1]
+    fm_text = stripped[opening.end() : closing.start()]
+    fm_line = lead + 1 + stripped[: opening.end()].count("\n")  # line of fm_text's first line
+    rest = stripped[closing.end() :]
+    rest = rest[1:] if rest.startswith("\n") else rest
+    blank = _BLANK_LINES.match(rest)
+    skipped = blank.group(0) if blank else ""
+    body_line = lead + 1 + stripped[: closing.end()].count("\n") + 1 + skipped.count("\n")
+    return fm_text, fm_line, rest[len(skipped) :], body_line
+
+
+def _yaml_error(err: yaml.MarkedYAMLError, fm_line: int) -> tuple[int, str, str, int]:
+    """(line, rule, message, col) for a YAML error; points at the construct left open."""
+    mark = err.context_mark or err.problem_mark
+    line = fm_line + (mark.line if mark else 0)
+    col = mark.column + 1 if mark else 1
+    message = f"invalid YAML: {err.problem or err.context}"
+    if err.context and err.context_mark and err.problem_mark:
+        message += f" ({err.context} that starts here)"
+    return line, "bad-front-matter", message, col
+
+
+def _key_lines(fm_text: str, fm_line: int) -> dict[str, int]:
+    """The file line of each top-level key (the YAML constructor keeps no positions)."""
+    lines: dict[str, int] = {}
+    for offset, line in enumerate(fm_text.split("\n")):
+        if match := _KEY_LINE.match(line):
+            key = next(g for g in match.groups() if g is not None).strip()
+            lines.setdefault(key, fm_line + offset)
+    return lines
+
+
+def _missing(path: Path, key: str, lines: Mapping[str, int], fm_line: int) -> Finding:
+    close = difflib.get_close_matches(key, list(lines), n=1, cutoff=0.7)
+    hint = f" ('{close[0]}' looks like a misspelling of it)" if close else ""
+    line = lines[close[0]] if close else fm_line
+    return Finding(
+        path, line, 1, f"missing-{key}", Severity.ERROR, f"front matter has no {key}{hint}"
+    )
+
+
+def _draft_flag(
+    data: Mapping[Any, Any],
+    values: Mapping[str, Any],
+    path: Path,
+    lines: Mapping[str, int],
+    problems: list[Finding],
+) -> str:
+    """The status, accepting Hugo's `draft: true` as `status: draft`."""
+    status = values.get("status", DEFAULT_STATUS)
+    draft = data.get("draft")
+    if draft is None:
+        return status
+    if not isinstance(draft, bool):
+        problems.append(
+            Finding(
+                path,
+                lines.get("draft", 1),
+                1,
+                "bad-draft",
+                Severity.ERROR,
+                f"draft must be true or false, not {draft!r}",
+            )
+        )
+        return status
+    if "status" in values and (status == "draft") != draft:
+        problems.append(
+            Finding(
+                path,
+                lines.get("draft", 1),
+                1,
+                "bad-draft",
+                Severity.ERROR,
+                f"draft: {str(draft).lower()} contradicts status: {status}; keep only 'status'",
+            )
+        )
+    return "draft" if draft else status
+
+
+# --- the whole content directory -------------------------------------------------------
+
+
+def post_files(content_dir: Path) -> list[Path]:
+    """Every `*.md` under `content_dir`, in a stable order, skipping hidden files and dirs."""
+    if not content_dir.is_dir():
+        return []
+    return sorted(
+        p
+        for p in content_dir.rglob("*.md")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
+    )
+
+
+def load_posts(paths: Iterable[Path], tz: tzinfo) -> LoadResult:
+    """Load every file in `paths`; a bad file is reported and left out, the rest load."""
+    posts: list[Post] = []
+    problems: list[Finding] = []
+    for path in paths:
+        post, found = read_post(path, tz)
+        problems.extend(found)
+        if post is not None:
+            posts.append(post)
+    unique, clashes = unique_slugs(posts)
+    return LoadResult(tuple(unique), tuple(problems) + tuple(clashes))
+
+
+def unique_slugs(posts: Iterable[Post]) -> tuple[list[Post], list[Finding]]:
+    """Drop posts whose slug an earlier post (by path) already has, with a finding each."""
+    owners: dict[str, Post] = {}
+    clashes: list[Finding] = []
+    for post in sorted(posts, key=lambda p: str(p.path)):
+        first = owners.setdefault(post.slug, post)
+        if first is not post:
+            key = "slug" if "slug" in post.lines else "title"
+            clashes.append(
+                Finding(
+                    post.path,
+                    post.line_of(key),
+                    1,
+                    "duplicate-slug",
+                    Severity.ERROR,
+                    f"slug '{post.slug}' is already used by {first.path.name}; "
+                    "give this post its own 'slug:'",
+                )
+            )
+    return list(owners.values()), clashes
