@@ -1,0 +1,47 @@
+"""Shared test helpers: small site directories written into a temporary folder."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+"""The repository, which is also the example site."""
+
+SiteMaker = Callable[..., Path]
+
+
+def write_site(
+    root: Path,
+    posts: Mapping[str, str] = {},
+    config: str | None = "",
+    audience: str | None = None,
+) -> Path:
+    """Write planner.toml, audience.toml and content/posts/<name> files under `root`.
+
+    Texts are dedented, so tests can indent them with the code. `config=None` writes
+    no planner.toml at all.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    if config is not None:
+        (root / "planner.toml").write_text(textwrap.dedent(config), encoding="utf-8")
+    if audience is not None:
+        (root / "audience.toml").write_text(textwrap.dedent(audience), encoding="utf-8")
+    posts_dir = root / "content" / "posts"
+    posts_dir.mkdir(parents=True, exist_ok=True)
+    for name, text in posts.items():
+        (posts_dir / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> SiteMaker:
+    """`make_site(posts={...}, config=..., audience=...)` -> the site directory."""
+
+    def make(**kwargs: object) -> Path:
+        return write_site(tmp_path / "site", **kwargs)  # type: ignore[arg-type]
+
+    return make
