@@ -263,7 +263,7 @@ def read_post(path: Path, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
     try:
         data = yaml.load(fm_text, Loader=_FrontMatterLoader)  # a safe loader: no Python tags
     except yaml.MarkedYAMLError as err:
-        return error(*_yaml_error(err, fm_line))
+        return error(*_yaml_error(err, fm_text, fm_line))
     except yaml.YAMLError as err:
         return error(fm_line, "bad-front-matter", f"invalid YAML: {err}")
     if data is None:
@@ -347,15 +347,18 @@ def _split_front_matter(text: str) -> tuple[str, int, str, int] | None:
     return fm_text, fm_line, rest[len(skipped) :], body_line
 
 
-def _yaml_error(err: yaml.MarkedYAMLError, fm_line: int) -> tuple[int, str, str, int]:
-    """(line, rule, message, col) for a YAML error; points at the construct left open."""
-    mark = err.context_mark or err.problem_mark
-    line = fm_line + (mark.line if mark else 0)
-    col = mark.column + 1 if mark else 1
-    message = f"invalid YAML: {err.problem or err.context}"
-    if err.context and err.context_mark and err.problem_mark:
-        message += f" ({err.context} that starts here)"
-    return line, "bad-front-matter", message, col
+def _yaml_error(err: yaml.MarkedYAMLError, fm_text: str, fm_line: int) -> tuple[int, str, str, int]:
+    """(line, rule, message, col) for a YAML error, pointing at the construct left open."""
+    mark, message = err.problem_mark, f"invalid YAML: {err.problem or err.context}"
+    opened = err.context_mark
+    if opened and err.context and (mark is None or opened.index < mark.index):
+        mark, message = opened, f"{message} ({err.context} that starts here)"
+    if mark is None:
+        return fm_line, "bad-front-matter", message, 1
+    last_line = len(fm_text.rstrip().split("\n")) - 1  # an error at the end: the last line
+    if mark.line > last_line:
+        return fm_line + last_line, "bad-front-matter", message, 1
+    return fm_line + mark.line, "bad-front-matter", message, mark.column + 1
 
 
 def _key_lines(fm_text: str, fm_line: int) -> dict[str, int]:
