@@ -93,7 +93,10 @@ def main() -> None:
     cli(prog_name="planner")
 
 
-COMMAND_MODULES = ("planner.cli.posts",)
+COMMAND_MODULES = (
+    "planner.cli.posts",
+    "planner.cli.schedule",
+)
 """Each module lists its click commands in COMMANDS; one line here registers them."""
 
 
