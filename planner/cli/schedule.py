@@ -138,7 +138,8 @@ def schedule(
             click.echo(table(["date", "day", "time", "title", "interests"], rows, [0, 0, 0, 60]))
         else:
             click.echo("Nothing to place: no ready post is without a date.")
-    _echo_warnings(warnings)
+    if output_format == "text":
+        _echo_warnings(warnings)
     if not write:
         if plan.assignments and output_format == "text":
             click.echo("\nDry run: nothing written. Run with --write to write these dates.")
