@@ -4,7 +4,8 @@
 settings, file ages), so the same input always gives the same plan.
 
 Order of placement, slot by slot from the earliest:
-1. higher front-matter `priority` first;
+1. front-matter `priority`: posts that set one go before posts that do not, and a
+   lower number goes first (`priority: 1` is the most urgent), as docs/content.md says;
 2. then the post whose audience interest has waited longest since it was last
    covered (an interest never covered waits longest of all; posts that cover no
    interest come after those that do);
@@ -95,6 +96,11 @@ def _keys(post: Post, interests: Iterable[str]) -> tuple[str, ...]:
     )
 
 
+def _rank(post: Post) -> tuple[int, int]:
+    """Placement rank by priority: a set priority (lowest first), then no priority."""
+    return (0, post.priority) if post.meta.get("priority") is not None else (1, 0)
+
+
 class _Timeline:
     """Per spacing key, the sorted times of the posts that carry it."""
 
@@ -151,14 +157,14 @@ def plan_schedule(
 
     waiting = sorted(
         (p for p in posts if p.status == "ready" and p.date is None),
-        key=lambda p: (-p.priority, ages.get(p.path, float("inf")), str(p.path)),
+        key=lambda p: (_rank(p), ages.get(p.path, float("inf")), str(p.path)),
     )
     keys = [_keys(p, interests_of[p.path]) for p in waiting]
     # Per priority level, one queue per interest (and one for posts with none), each in
     # file order; a dict keeps the order and lets a placed post leave in O(1).
-    levels: dict[int, dict[str | None, dict[int, None]]] = {}
+    levels: dict[tuple[int, int], dict[str | None, dict[int, None]]] = {}
     for index, post in enumerate(waiting):
-        queues = levels.setdefault(post.priority, {})
+        queues = levels.setdefault(_rank(post), {})
         for interest in interests_of[post.path] or (None,):
             queues.setdefault(interest, {})[index] = None
     rank = {interest: n for n, interest in enumerate(audience.interests)}
@@ -170,8 +176,8 @@ def plan_schedule(
         return (0, now, rank[interest]) if last is None else (1, last, rank[interest])
 
     def choose(slot: datetime) -> int | None:
-        for priority in sorted(levels, reverse=True):
-            queues = levels[priority]
+        for level in sorted(levels):
+            queues = levels[level]
             for interest in sorted(queues, key=lambda i: longest_waiting(i, slot)):
                 for index in queues[interest]:
                     if not timeline.too_close(keys[index], slot):
@@ -188,13 +194,13 @@ def plan_schedule(
         post = waiting[index]
         assignments.append(Assignment(post, slot, interests_of[post.path]))
         timeline.add(keys[index], slot)
-        queues = levels[post.priority]
+        queues = levels[_rank(post)]
         for interest in interests_of[post.path] or (None,):
             del queues[interest][index]
             if not queues[interest]:
                 del queues[interest]
         if not queues:
-            del levels[post.priority]
+            del levels[_rank(post)]
 
     placed = {a.post.path for a in assignments}
     unplaced = tuple(p for p in waiting if p.path not in placed)

@@ -173,8 +173,10 @@ def test_example_site_plan_is_sensible(run, tmp_path):
     for when in placed.values():
         assert when[11:16] == "09:00" and when not in taken
         assert not "2026-12-24" <= when[:10] <= "2027-01-01"
-    # the highest priority post goes first
-    assert placed["vin-and-engine-stamp-1969-ss-396.md"] == "2026-11-24T09:00:00-05:00"
+    # priority 1 first, then priority 2, then the post without a priority
+    assert placed["mono-leaf-springs.md"] == "2026-11-24T09:00:00-05:00"
+    assert placed["vin-and-engine-stamp-1969-ss-396.md"] == "2026-11-26T09:00:00-05:00"
+    assert placed["restoring-your-classic.md"] == "2026-12-03T09:00:00-05:00"
     before = {p.name: p.read_bytes() for p in (site / "content/posts").iterdir()}
     assert run("schedule", "--now", NOW, "--write", cwd=site).exit_code == 0
     for path in (site / "content/posts").iterdir():

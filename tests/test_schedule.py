@@ -26,7 +26,9 @@ AUDIENCE = Audience(name="owners", interests=("rally wheels", "trim tag", "Munci
 NO_SPACING = PlanSettings(min_days_between=0, horizon_weeks=4, coverage_weeks=8)
 
 
-def post(name: str, when: datetime | None = None, *, tags=(), priority=0, status="ready") -> Post:
+def post(
+    name: str, when: datetime | None = None, *, tags=(), priority=None, status="ready"
+) -> Post:
     return Post(
         path=Path(f"{name}.md"),
         title=name,
@@ -35,7 +37,8 @@ def post(name: str, when: datetime | None = None, *, tags=(), priority=0, status
         status=status,
         date=when,
         tags=tuple(tags),
-        priority=priority,
+        priority=priority or 0,
+        meta={} if priority is None else {"priority": priority},
     )
 
 
@@ -63,9 +66,21 @@ def run(posts, settings=NO_SPACING, ages=None, audience=AUDIENCE, **kw):
 
 
 def test_priority_then_oldest_file_then_path() -> None:
-    posts = [post("b"), post("a"), post("urgent", priority=3), post("old")]
+    posts = [
+        post("b"),
+        post("a"),
+        post("later", priority=3),
+        post("old"),
+        post("first", priority=1),
+    ]
     plan = run(posts, ages={Path("old.md"): 1.0, Path("a.md"): 5.0, Path("b.md"): 5.0})
-    assert placed(plan) == [("urgent", "11-24"), ("old", "11-26"), ("a", "12-01"), ("b", "12-03")]
+    assert placed(plan) == [
+        ("first", "11-24"),
+        ("later", "11-26"),
+        ("old", "12-01"),
+        ("a", "12-03"),
+        ("b", "12-08"),
+    ]
 
 
 def test_pinned_posts_keep_their_slot_and_drafts_are_left_alone() -> None:
@@ -199,7 +214,8 @@ def scenarios(draw):
             when = when.replace(minute=0, second=0, microsecond=0)
             if draw(st.booleans()) and free:
                 when = draw(st.sampled_from(free))  # pinned exactly on a slot
-        posts.append(post(f"p{index:02d}", when, tags=tags, priority=draw(st.integers(0, 2))))
+        priority = draw(st.none() | st.integers(0, 2))
+        posts.append(post(f"p{index:02d}", when, tags=tags, priority=priority))
     spacing = PlanSettings(draw(st.integers(0, 6)), weeks, draw(st.integers(1, 8)))
     ages = {p.path: float(draw(st.integers(0, 5))) for p in posts}
     return cadence, free, posts, spacing, ages
