@@ -31,7 +31,8 @@ from planner.frontmatter_edit import format_date, write_dates
 from planner.schedule import PlanSettings, file_ages, plan_schedule
 from planner.site import open_site
 
-GEN_SITE = Path("/work/shared/bench/gen_site.py")
+# The shared corpus generator lives beside the repository, in ../shared.
+GEN_SITE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_site.py"
 NOW = "2026-11-22T12:00"
 WEEKS = 104
 CONFIG = f"""

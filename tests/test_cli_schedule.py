@@ -10,9 +10,9 @@ from pathlib import Path
 import icalendar
 import pytest
 from click.testing import CliRunner
+from conftest import REPO_ROOT
 
 from planner.cli import cli
-from tests.conftest import REPO_ROOT
 
 NOW = "2026-11-22T12:00"
 CONFIG = """
