@@ -22,7 +22,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
-from planner.findings import Finding, Severity
+from planner.findings import Finding, Severity, display_path
 from planner.schema import empty_mapping
 
 STATUSES = ("draft", "ready")
@@ -461,7 +461,7 @@ def unique_slugs(posts: Iterable[Post]) -> tuple[list[Post], list[Finding]]:
                     1,
                     "duplicate-slug",
                     Severity.ERROR,
-                    f"slug '{post.slug}' is already used by {first.path.name}; "
+                    f"slug '{post.slug}' is already used by {display_path(first.path)}; "
                     "give this post its own 'slug:'",
                 )
             )
