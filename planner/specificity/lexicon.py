@@ -11,8 +11,7 @@ STOPWORDS = _words(
     """a an the and or but nor of in on at to for from by with without about as into onto
     over under up down out off than then so too very is are was were be been being am do
     does did has have had having it its it's this that these those there here which who
-    whom whose what when where why how i me my we us our you your he him his she her they
-    them their not no yes if else also just only all any each both either neither own same
+    whom whose what when where why how my our your his their not no yes if else also just only all any each both either neither own same
     such other another can could may might must shall should will would s t"""
 )
 
@@ -44,3 +43,6 @@ CATEGORY_HEADS = _words(
     electronics apparel clothing furniture hardware software media"""
 )
 """Heads that name a category of things rather than a kind of thing."""
+
+PRONOUNS = _words("i me we us you he him she her they them it one")
+"""Personal pronouns: they stand for people and things a specific text would name."""

@@ -8,9 +8,15 @@ from functools import lru_cache
 from planner.specificity import weights
 from planner.specificity.lexicon import CATEGORY_HEADS, STOPWORDS
 from planner.specificity.model import Score, Signal, logistic
+from planner.specificity.wordnet import head_noun
 from planner.specificity.words import Token, tokenize, zipf
 
 MAX_ZIPF = 7.0
+MIN_ZIPF = 1.0
+"""Unseen words (zipf 0) count as zipf 1, the rarest wordfreq lists: unseen is not rarer."""
+
+COLLECTIVE_SUFFIXES = ("ware", "wear", "ing", "ics", "ery", "ry", "ology", "ism", "age")
+"""Endings of nouns that name a whole field or class: "Bakeware", "Plumbing", "Optics"."""
 
 
 def is_year(token: Token) -> bool:
@@ -23,17 +29,25 @@ def term_features(term: str) -> dict[str, float]:
     """The numeric features of `term` the term model weighs (see weights.TERM)."""
     tokens = tokenize(term)
     words = [t for t in tokens if t.kind == "word" and t.text.lower() not in STOPWORDS]
-    rarities = [MAX_ZIPF - zipf(t.text) for t in words]
+    rarities = [MAX_ZIPF - max(zipf(t.text), MIN_ZIPF) for t in words]
     head = words[-1].text.lower() if words else ""
-    years = sum(is_year(t) for t in tokens)
+    noun = head_noun([t.text.lower() for t in words])
     return {
         "rarest": max(rarities, default=0.0),
         "mean_rarity": sum(rarities) / len(rarities) if rarities else 0.0,
+        "head_rarity": rarities[-1] if rarities else 0.0,
         "modifiers": math.log1p(max(len(words) - 1, 0)),
         "category_head": float(head in CATEGORY_HEADS),
-        "conjunction": float(any(t.text in {"&", "and", "or"} for t in tokens) or "," in term),
-        "year": float(years > 0),
-        "number": float(any(t.kind == "num" for t in tokens if not is_year(t))),
+        "collective_head": float(head.endswith(COLLECTIVE_SUFFIXES)),
+        "plural_head": float(head.endswith("s") and not head.endswith(("ss", "us", "is"))),
+        "kinds_below": noun.kinds if noun else 0.0,
+        "depth": noun.depth if noun else 0.0,
+        "unknown_noun": float(noun is None and bool(words)),
+        "conjunction": float(
+            any(t.text.lower() in {"&", "and", "or"} for t in tokens) or "," in term
+        ),
+        "year": float(any(is_year(t) for t in tokens)),
+        "number": float(any(t.kind == "num" and not is_year(t) for t in tokens)),
         "code": float(any(t.kind == "code" and not is_year(t) for t in tokens)),
     }
 
