@@ -1,0 +1,36 @@
+"""The result types shared by the term and text scorers, and the logistic link."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One reason behind a score.
+
+    `value` is the signal's contribution to the score's log-odds: positive pushes
+    towards specific, negative towards general, 0 means it did not fire.
+    """
+
+    name: str
+    value: float
+    note: str
+
+
+@dataclass(frozen=True)
+class Score:
+    """A specificity score in [0, 1] (higher = more specific) and its signals."""
+
+    text: str
+    score: float
+    signals: tuple[Signal, ...]
+
+
+def logistic(logit: float) -> float:
+    """Map log-odds to [0, 1] without overflow."""
+    if logit >= 0:
+        return 1.0 / (1.0 + math.exp(-logit))
+    e = math.exp(logit)
+    return e / (1.0 + e)

@@ -1,0 +1,88 @@
+"""Specificity of a tag or short phrase: rarity, structure, numbers, codes, names."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from planner.specificity import weights
+from planner.specificity.lexicon import CATEGORY_HEADS, STOPWORDS
+from planner.specificity.model import Score, Signal, logistic
+from planner.specificity.wordnet import head_noun
+from planner.specificity.words import Token, tokenize, zipf
+
+MAX_ZIPF = 7.0
+MIN_ZIPF = 1.0
+"""Unseen words (zipf 0) count as zipf 1, the rarest wordfreq lists: unseen is not rarer."""
+
+COLLECTIVE_SUFFIXES = ("ware", "wear", "ing", "ics", "ery", "ry", "ology", "ism", "age")
+"""Endings of nouns that name a whole field or class: "Bakeware", "Plumbing", "Optics"."""
+
+
+def is_year(token: Token) -> bool:
+    """A four-digit number that reads as a year (1800-2099), or a decade like "1960s"."""
+    text = token.text.rstrip("s") if token.kind == "code" else token.text
+    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2099
+
+
+def term_features(term: str) -> dict[str, float]:
+    """The numeric features of `term` the term model weighs (see weights.TERM)."""
+    tokens = tokenize(term)
+    words = [t for t in tokens if t.kind == "word" and t.text.lower() not in STOPWORDS]
+    rarities = [MAX_ZIPF - max(zipf(t.text), MIN_ZIPF) for t in words]
+    head = words[-1].text.lower() if words else ""
+    noun = head_noun([t.text.lower() for t in words])
+    return {
+        "rarest": max(rarities, default=0.0),
+        "mean_rarity": sum(rarities) / len(rarities) if rarities else 0.0,
+        "head_rarity": rarities[-1] if rarities else 0.0,
+        "modifiers": math.log1p(max(len(words) - 1, 0)),
+        "category_head": float(head in CATEGORY_HEADS),
+        "collective_head": float(head.endswith(COLLECTIVE_SUFFIXES)),
+        "plural_head": float(head.endswith("s") and not head.endswith(("ss", "us", "is"))),
+        "kinds_below": noun.kinds if noun else 0.0,
+        "depth": noun.depth if noun else 0.0,
+        "unknown_noun": float(noun is None and bool(words)),
+        "conjunction": float(
+            any(t.text.lower() in {"&", "and", "or"} for t in tokens) or "," in term
+        ),
+        "year": float(any(is_year(t) for t in tokens)),
+        "number": float(any(t.kind == "num" and not is_year(t) for t in tokens)),
+        "code": float(any(t.kind == "code" and not is_year(t) for t in tokens)),
+    }
+
+
+def _note(name: str, term: str, features: dict[str, float]) -> str:
+    tokens = tokenize(term)
+    words = [t.text for t in tokens if t.kind == "word" and t.text.lower() not in STOPWORDS]
+    if name in {"rarest", "mean_rarity"} and words:
+        rarest = min(words, key=zipf)
+        if name == "rarest":
+            return f"rarest word '{rarest}' has zipf {zipf(rarest):.1f} in English"
+        mean = MAX_ZIPF - features["mean_rarity"]
+        return f"its words average zipf {mean:.1f} (common words are around 5-6)"
+    notes = {
+        "modifiers": f"{len(words)} content words: modifiers narrow the head noun",
+        "category_head": f"'{words[-1] if words else ''}' names a broad category of things",
+        "conjunction": "joins several topics into one",
+        "year": "names a year",
+        "number": "contains a number",
+        "code": "contains a model or part code",
+    }
+    return notes.get(name, name)
+
+
+@lru_cache(maxsize=65536)
+def score_term(term: str) -> Score:
+    """Score how specific a tag or short phrase is in general English."""
+    features = term_features(term)
+    logit = weights.TERM_BIAS
+    signals: list[Signal] = []
+    for name, value in features.items():
+        contribution = weights.TERM[name] * value
+        logit += contribution
+        if value:
+            signals.append(Signal(name, round(contribution, 3), _note(name, term, features)))
+    if not tokenize(term):
+        return Score(term, 0.0, (Signal("empty", 0.0, "no words to score"),))
+    return Score(term, round(logistic(logit), 4), tuple(signals))

@@ -1,0 +1,98 @@
+"""Specificity of a sentence, title or paragraph: concrete details versus vague wording."""
+
+from __future__ import annotations
+
+import math
+
+from planner.specificity import weights
+from planner.specificity.lexicon import HEDGES, PRONOUNS, STOPWORDS, UNITS, VAGUE
+from planner.specificity.model import Score, Signal, logistic
+from planner.specificity.term import is_year
+from planner.specificity.words import tokenize, zipf
+
+RARE_ZIPF = 3.5
+"""Words rarer than this (about once per 3 million words) count as rare."""
+
+SENTENCE_BREAKS = frozenset(".!?:;\n\"'`()[]")
+"""Characters after which a capital letter does not mark a name."""
+
+
+def text_features(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """The features of `text` the text model weighs, and the words behind each."""
+    tokens = tokenize(text)
+    found: dict[str, list[str]] = {
+        k: [] for k in ("quantities", "years", "names", "rare_words", "vague", "hedges", "pronouns")
+    }
+    content_zipf: list[float] = []
+    sentence_start = True
+    previous_number = False
+    for i, tok in enumerate(tokens):
+        low = tok.text.lower()
+        number = False
+        if tok.kind in {"num", "code"}:
+            found["years" if is_year(tok) else "quantities"].append(tok.text)
+            number = True
+        elif tok.kind == "sym":
+            if tok.text in "$€£¥%":
+                found["quantities"].append(tok.text)
+        elif low in VAGUE:
+            found["vague"].append(tok.text)
+        elif low in HEDGES:
+            found["hedges"].append(tok.text)
+        elif low in PRONOUNS:
+            found["pronouns"].append(tok.text)
+        elif low not in STOPWORDS:
+            frequency = zipf(low)
+            content_zipf.append(frequency)
+            if previous_number and low in UNITS:
+                found["quantities"].append(tok.text)
+            elif tok.text[0].isupper() and not sentence_start:
+                found["names"].append(tok.text)
+            elif frequency < RARE_ZIPF:
+                found["rare_words"].append(tok.text)
+        previous_number = number
+        end = tok.start + len(tok.text)
+        following = text[end : tokens[i + 1].start] if i + 1 < len(tokens) else ""
+        sentence_start = following.strip() != "" and any(c in SENTENCE_BREAKS for c in following)
+    n_words = sum(t.kind != "sym" for t in tokens)
+    features = {
+        "length": math.log1p(n_words),
+        "common_words": (sum(content_zipf) / len(content_zipf) - 4.0) if content_zipf else 0.0,
+        **{k: math.log1p(len(v)) for k, v in found.items()},
+    }
+    return features, found
+
+
+def _note(name: str, words: list[str], features: dict[str, float]) -> str:
+    shown = ", ".join(f"'{w}'" for w in list(dict.fromkeys(words))[:5])
+    if name == "length":
+        return f"{round(math.expm1(features['length']))} words"
+    if name == "common_words":
+        return f"content words average zipf {features['common_words'] + 4:.1f}"
+    label = {
+        "quantities": "numbers, amounts and codes",
+        "years": "years",
+        "names": "names",
+        "rare_words": "rare words",
+        "vague": "vague wording",
+        "hedges": "hedges",
+        "pronouns": "pronouns",
+    }[name]
+    return f"{label}: {shown}"
+
+
+def score_text(text: str) -> Score:
+    """Score how specific a sentence, title or paragraph is."""
+    features, found = text_features(text)
+    if not features["length"]:
+        return Score(text, 0.0, (Signal("empty", 0.0, "no words to score"),))
+    logit = weights.TEXT_BIAS
+    signals: list[Signal] = []
+    for name, value in features.items():
+        contribution = weights.TEXT[name] * value
+        logit += contribution
+        if value:
+            signals.append(
+                Signal(name, round(contribution, 3), _note(name, found.get(name, []), features))
+            )
+    return Score(text, round(logistic(logit), 4), tuple(signals))

