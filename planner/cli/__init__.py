@@ -96,6 +96,7 @@ def main() -> None:
 COMMAND_MODULES = (
     "planner.cli.posts",
     "planner.cli.schedule",
+    "planner.cli.check",
 )
 """Each module lists its click commands in COMMANDS; one line here registers them."""
 
