@@ -288,9 +288,11 @@ def read_post(path: Path, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
         error(lines.get("date", fm_line), "bad-date", f"date {err}")
     status = _draft_flag(data, values, path, lines, problems)
     for key in data:
+        if key in KNOWN_KEYS:
+            continue
         close = difflib.get_close_matches(str(key), KNOWN_KEYS, 1, 0.8)
         reported = close and close[0] in REQUIRED_KEYS and close[0] not in data  # as missing
-        if key not in KNOWN_KEYS and close and not reported:
+        if close and not reported:
             problems.append(
                 Finding(
                     path,

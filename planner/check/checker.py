@@ -21,7 +21,6 @@ from planner.check.prose import (
     paragraphs,
     prose_lines,
     vague_wording,
-    word_count,
 )
 from planner.check.rules import Levels, rule_levels
 from planner.check.terms import AudienceLens, TermVerdict
@@ -70,33 +69,32 @@ class Checker:
     def __init__(self, site: Site) -> None:
         self.site = site
         self.lens = AudienceLens(site.audience)
-        self.levels: Levels
-        self.levels, self.problems = rule_levels(site.config)
+        self.levels: Levels = rule_levels(site.config)
 
     def check(self, post: Post, text: str | None = None) -> PostReport:
         """Check `post`; `text` is the file's text (read from disk when not given)."""
         text = _read(post.path) if text is None else text
         lines = prose_lines(post.body, post.body_line)
-        prose = "\n".join(line.text for line in lines)
-        phrases = key_phrases(self.lens, post.title, prose)
+        body = paragraphs(lines)
+        prose = [p for p in body if not p.is_heading]
+        phrases = key_phrases(self.lens, post.title, body)
         tag_keys = {normalize_term(t) for t in post.tags}
         suggestions = [p for p in phrases if normalize_term(p.text) not in tag_keys]
         verdicts = tuple(self.lens.judge(tag) for tag in post.tags)
-        body = paragraphs(lines)
-        words = sum(word_count(p.text) for p in body if not p.is_heading)
-        found = sum(len(details(p.text)) for p in body if not p.is_heading)
+        words = sum(p.words for p in prose)
+        found = sum(len(p.details) for p in prose)
         title_details = details(post.title, title=True) + [
             p.text for p in phrases if p.from_profile and _in_title(post.title, p)
         ]
         drafts = [
             *self._tags(post, text, verdicts, suggestions),
             *self._title(post, title_details, suggestions),
-            *self._body(body, words, found),
+            *self._body(prose, words, found),
             *self._audience(post, verdicts, phrases),
             *(
                 _Draft("vague-wording", n, c, _vague_message(w))
                 for p in body
-                if len(details(p.text)) * 100 < VAGUE_CONTEXT * max(word_count(p.text), 1)
+                if p.density < VAGUE_CONTEXT
                 for n, c, w in vague_wording(p.lines)
             ),
         ]
@@ -186,11 +184,11 @@ class Checker:
             tuple(f"put '{p.text}' in the title ({p.describe()})" for p in phrases[:3]),
         )
 
-    def _body(self, body: list[Paragraph], words: int, found: int) -> Iterator[_Draft]:
+    def _body(self, prose: list[Paragraph], words: int, found: int) -> Iterator[_Draft]:
         if words < MIN_BODY_WORDS or found * 100 / words >= THIN_DETAILS:
             return
-        prose = [p for p in body if not p.is_heading and word_count(p.text) >= 12]
-        vaguest = sorted(prose, key=lambda p: score_text(p.text).score)[:3]
+        long_enough = [p for p in prose if p.words >= 12]
+        vaguest = sorted(long_enough, key=lambda p: (p.density, p.line))[:3]
         if not vaguest:
             return
         where = ", ".join(str(p.line) for p in sorted(vaguest, key=lambda p: p.line))

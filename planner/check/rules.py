@@ -71,19 +71,23 @@ Levels = dict[str, Severity | None]
 """Rule id -> the severity it reports at, or None when it is off."""
 
 
-def rule_levels(config: Config) -> tuple[Levels, list[Finding]]:
-    """Each rule's level after `[check] rules`, and warnings for ids no rule has."""
+def rule_levels(config: Config) -> Levels:
+    """Each rule's level after `[check] rules` (ids no rule has are ignored)."""
     levels: Levels = {rule.id: rule.severity for rule in RULES.values()}
-    problems: list[Finding] = []
     for rule_id, level in config.check.rules.items():
-        if rule_id not in RULES:
-            problems.append(unknown_rule(rule_id, config))
-            continue
-        levels[rule_id] = None if level == "off" else Severity.parse(level)
-    return levels, problems
+        if rule_id in RULES:
+            levels[rule_id] = None if level == "off" else Severity.parse(level)
+    return levels
 
 
-def unknown_rule(rule_id: str, config: Config) -> Finding:
+def unknown_rules(config: Config) -> list[Finding]:
+    """A warning for each id in `[check] rules` that no rule has."""
+    return [
+        _unknown_rule(rule_id, config) for rule_id in config.check.rules if rule_id not in RULES
+    ]
+
+
+def _unknown_rule(rule_id: str, config: Config) -> Finding:
     """A warning for a rule id in `[check] rules` that no rule has, with a suggestion."""
     close = difflib.get_close_matches(rule_id, list(RULES), n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else f"; rules: {', '.join(RULES)}"

@@ -9,7 +9,7 @@ from typing import Any
 
 from planner.audience import normalize_term
 from planner.check.phrases import key_phrases
-from planner.check.prose import prose_lines
+from planner.check.prose import paragraphs, prose_lines
 from planner.check.terms import VERDICTS, AudienceLens
 from planner.content import Post
 from planner.site import Site
@@ -66,8 +66,8 @@ def _alternatives(lens: AudienceLens, tag: str, posts: list[Post]) -> tuple[str,
     """What the posts carrying `tag` mention most, then the profile's narrower terms."""
     counts: Counter[str] = Counter()
     for post in posts:
-        prose = "\n".join(line.text for line in prose_lines(post.body, post.body_line))
-        for phrase in key_phrases(lens, post.title, prose, exclude=post.tags):
+        body = paragraphs(prose_lines(post.body, post.body_line))
+        for phrase in key_phrases(lens, post.title, body, exclude=post.tags):
             counts[phrase.text] += phrase.count
     ranked = [text for text, _ in counts.most_common(5)]
     seen = {normalize_term(t) for t in ranked}

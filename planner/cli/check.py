@@ -47,21 +47,20 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, fail_
       planner check --fail-on warning            stricter, for pre-commit
       planner check --format sarif > check.sarif GitHub code scanning
     """
-    from planner.check import Checker
+    from planner.check.batch import check_files
     from planner.check.report import CheckRun, to_github, to_json, to_sarif
+    from planner.check.rules import unknown_rules
 
     site = load_site(ctx, audience=True)
-    checker = Checker(site)
     files = _expand(paths) if paths else site.post_files()
-    loaded = site.load_posts(files)
     if site.audience.is_empty:
         click.echo(
             "notice: the audience profile is empty or missing; only the rules that need "
             "no profile run (describe your readers in audience.toml: docs/audience.md)",
             err=True,
         )
-    reports = tuple(checker.check(post) for post in loaded.posts)
-    run = CheckRun(site.root, reports, (*checker.problems, *loaded.problems))
+    reports, problems = check_files(site, files)
+    run = CheckRun(site.root, tuple(reports), (*unknown_rules(site.config), *problems))
     if output_format == "json":
         click.echo(to_json(run))
     elif output_format == "sarif":
