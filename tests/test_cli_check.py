@@ -184,3 +184,11 @@ def test_tags_sorted_by_verdict(example_site):
 @pytest.mark.parametrize("command", ["check", "score", "tags"])
 def test_help_has_examples(command):
     assert "Examples:" in run(command, "--help").output
+
+
+def test_schedule_warns_about_planned_posts_with_check_errors(example_site):
+    post = example_site / "content" / "posts" / "untagged.md"
+    post.write_text('---\ntitle: "Adjusting the M21 detent spring"\nstatus: ready\n---\nText.\n')
+    result = CliRunner().invoke(cli, ["schedule", "--now", "2026-11-22T12:00"])
+    assert "check-errors" in result.output
+    assert "planner check untagged.md" in result.output
