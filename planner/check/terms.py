@@ -18,10 +18,12 @@ from planner.specificity.words import tokenize, zipf
 Verdict = Literal["too-broad", "ok", "specific", "off-audience"]
 VERDICTS: tuple[Verdict, ...] = ("too-broad", "off-audience", "ok", "specific")
 
-SPECIFIC_SCORE = 0.6
+SPECIFIC_SCORE = 0.5
 """General scores at or above this are specific in plain English."""
-BROAD_SCORE = 0.3
-"""General scores below this are too broad in plain English (used without a profile)."""
+BROAD_SCORE = 0.1
+"""General scores below this are too broad in plain English. Set from anchor terms:
+'cars', 'tips', 'vehicles', 'travel' score under 0.07; 'Camaro', 'Z/28', 'sourdough'
+over 0.1 (tests/test_check_terms.py holds it there)."""
 STEM_LENGTH = 6
 """Words sharing their first six letters count as related ("restore", "restoration")."""
 COMMON_ZIPF = 5.5
