@@ -97,6 +97,7 @@ COMMAND_MODULES = (
     "planner.cli.posts",
     "planner.cli.schedule",
     "planner.cli.check",
+    "planner.cli.build",
 )
 """Each module lists its click commands in COMMANDS; one line here registers them."""
 

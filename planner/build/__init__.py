@@ -1,0 +1,298 @@
+"""The static build: published posts to HTML pages, feeds and a calendar, fast.
+
+`build_site(site, BuildOptions())` renders into a staging directory beside the output
+and swaps it in when complete (planner.build.output); Markdown and templates run on
+every core for large sites (planner.build.parallel); unchanged posts and pages come
+from the cache (planner.build.cache). `planner build` and `planner serve` call it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import importlib.util
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from planner.build import output
+from planner.build.cache import Cache, body_key, digest, tree_digest
+from planner.build.feeds import FeedInfo, atom, json_feed, robots, rss, sitemap
+from planner.build.pages import Links, Page, PostView, TagLink, site_pages, tag_slug
+from planner.build.parallel import TemplateFailed, render_bodies, render_pages
+from planner.build.render import pygments_css
+from planner.build.theme import static_files, theme_dirs
+from planner.calendar import entries as calendar_entries
+from planner.calendar import post_url, to_ics
+from planner.content import Post, State
+from planner.findings import Finding, Severity
+from planner.site import Site
+
+ICS_HISTORY = timedelta(days=365)
+"""calendar.ics holds the last year of posts and everything upcoming: what a calendar
+subscription is for, and icalendar takes seconds to write thousands of events."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out: Path | None = None
+    """Where the site goes; default: `[paths] output`."""
+    drafts: bool = False
+    """Include drafts (marked, never in feeds or the sitemap)."""
+    future: bool = False
+    """Include ready posts that are not published yet (marked, never in feeds)."""
+    base_url: str | None = None
+    now: datetime | None = None
+    check: bool = True
+    """The pre-publish gate: stop on error-level check findings."""
+    progress: bool = False
+    live_reload: bool = False
+    """Serve mode: pages load the live-reload script; marked posts list their findings."""
+    cache: bool = True
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    out: Path
+    posts: int
+    pages_written: int
+    pages_unchanged: int
+    rendered: int
+    cached: int
+    checked: int
+    seconds: float
+
+
+class BuildError(Exception):
+    """The build stopped; the previous output is untouched."""
+
+    def __init__(self, message: str, findings: tuple[Finding, ...] = ()) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
+def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildReport:
+    """Build the site into `options.out` (default `[paths] output`)."""
+    started = time.perf_counter()
+    now = options.now or site.now()
+    base_url = options.base_url or site.config.site.base_url
+    links = Links(base_url if base_url.endswith("/") else base_url + "/")
+    out = (options.out or site.config.output_dir).resolve()
+    loaded = site.load_posts()
+    broken = tuple(f for f in loaded.problems if f.severity is Severity.ERROR)
+    if broken:
+        raise BuildError(f"{len(broken)} problem(s) in the posts; fix them to build", broken)
+    chosen = [p for p in loaded.posts if _included(p, now, options)]
+    public = [p for p in chosen if p.state(now) is State.PUBLISHED]
+    gate = _gate(site, public, options)
+    notes = _marked_notes(site, chosen, now, options)
+
+    cache = Cache(site.root, options.cache)
+    bodies, rendered = _bodies(chosen, cache)
+    views = [_view(post, bodies[post.path], links, now, notes) for post in chosen]
+    public_views = sorted((v for v in views if not v.marked), key=_by_date, reverse=True)
+    entries = calendar_entries(
+        [p for p in loaded.posts if p.status == "ready"],
+        now=now,
+        audience=site.audience,
+        base_url=links.base_url,
+    )
+    pages = site_pages(
+        views,
+        links,
+        per_page=site.config.site.posts_per_page,
+        entries=entries,
+        coverage_source=site.audience,
+        today=now.date(),
+        show_upcoming=site.config.site.show_upcoming,
+    )
+    dirs = theme_dirs(site.root, site.config.paths.theme)
+    settings = digest(repr(site.config.site), links.base_url, repr(options.live_reload))
+    context = {
+        "month_names": list(calendar.month_name),
+        "site": site.config.site,
+        "links": links,
+        "live_reload": options.live_reload,
+        "feeds": {"atom": links.href("feed.xml"), "rss": links.href("rss.xml")},
+    }
+    theme = tree_digest(dirs)
+    keys = {page.path: digest(theme, settings, _fingerprint(page)) for page in pages}
+
+    staging = output.start(out)
+    try:
+        fresh = [
+            page
+            for page in pages
+            if cache.pages.get(page.path) != keys[page.path]
+            or not output.keep(staging, out, page.path)
+        ]
+        try:
+            written = render_pages(fresh, dirs, context, staging, out)
+        except (TemplateFailed, output.UnsafePath) as err:
+            raise BuildError(str(err)) from None
+        info = FeedInfo(
+            site.config.site.title,
+            site.config.site.description,
+            site.config.site.author,
+            site.config.site.language,
+            links,
+            now,
+        )
+        extra = _extra_files(info, public_views, entries, site, pages)
+        extra["static/pygments.css"] = pygments_css()
+        for path, source in static_files(dirs).items():
+            extra[path] = source.read_bytes()
+        written += sum(output.write(staging, out, path, data) for path, data in extra.items())
+        output.commit(staging, out)
+    except BaseException:
+        output.abort(staging)
+        raise
+    cache.store_pages(keys)
+    total = len(pages) + len(extra)
+    return BuildReport(
+        out,
+        len(chosen),
+        written,
+        total - written,
+        rendered,
+        len(chosen) - rendered,
+        gate,
+        time.perf_counter() - started,
+    )
+
+
+def _included(post: Post, now: datetime, options: BuildOptions) -> bool:
+    state = post.state(now)
+    if state is State.DRAFT:
+        return options.drafts
+    if state is State.PUBLISHED:
+        return True
+    return options.future
+
+
+def _gate(site: Site, public: list[Post], options: BuildOptions) -> int:
+    """Check the posts about to be published; stop on error-level findings."""
+    if not options.check or importlib.util.find_spec("planner.check") is None:
+        return 0
+    from planner.check import check_posts
+
+    errors = tuple(f for f in check_posts(site, public) if f.severity is Severity.ERROR)
+    if errors:
+        posts = len({f.path for f in errors})
+        raise BuildError(
+            f"{len(errors)} error-level finding(s) in {posts} post(s) about to be published; "
+            "fix them, or build with --no-check",
+            errors,
+        )
+    return len(public)
+
+
+def _marked_notes(
+    site: Site, posts: list[Post], now: datetime, options: BuildOptions
+) -> dict[Path, tuple[str, ...]]:
+    """In serve mode, the check findings shown on the banner of drafts and future posts."""
+    marked = [p for p in posts if p.state(now) is not State.PUBLISHED]
+    if not options.live_reload or not marked or importlib.util.find_spec("planner.check") is None:
+        return {}
+    from planner.check import check_posts
+
+    notes: dict[Path, list[str]] = {}
+    for finding in check_posts(site, marked):
+        notes.setdefault(finding.path, []).append(
+            f"line {finding.line}: {finding.severity} {finding.rule}: {finding.message}"
+        )
+    return {path: tuple(lines) for path, lines in notes.items()}
+
+
+def _bodies(posts: list[Post], cache: Cache) -> tuple[dict, int]:
+    """Every post's rendered body: from the cache, the rest rendered (in parallel)."""
+    found = {}
+    missing = []
+    for post in posts:
+        key = body_key(post.body, post.summary)
+        cached = cache.body(key)
+        if cached is None:
+            missing.append((post, key))
+        else:
+            found[post.path] = cached
+    for (post, key), rendered in zip(
+        missing, render_bodies([(p.body, p.summary) for p, _ in missing]), strict=True
+    ):
+        cache.store_body(key, rendered)
+        found[post.path] = rendered
+    return found, len(missing)
+
+
+def _view(post, rendered, links: Links, now: datetime, notes) -> PostView:
+    state = post.state(now)
+    return PostView(
+        slug=post.slug,
+        title=post.title,
+        href=links.href(f"posts/{post.slug}/"),
+        url=post_url(links.base_url, post.slug),
+        date=post.date,
+        tags=tuple(
+            TagLink(tag, tag_slug(tag), links.href(f"tags/{tag_slug(tag)}/")) for tag in post.tags
+        ),
+        summary=rendered.summary,
+        html=rendered.html,
+        reading_minutes=rendered.reading_minutes,
+        draft=state is State.DRAFT,
+        future=state in (State.SCHEDULED, State.UNSCHEDULED),
+        findings=notes.get(post.path, ()),
+        key=digest(repr(sorted(post.meta.items(), key=lambda kv: str(kv[0]))), post.body),
+        source=post,
+    )
+
+
+def _by_date(view: PostView) -> float:
+    return view.date.timestamp() if view.date else 0.0
+
+
+def _extra_files(info: FeedInfo, public: list[PostView], entries, site: Site, pages: list[Page]):
+    """Feeds, per-tag feeds, sitemap, robots.txt and calendar.ics."""
+    links = info.links
+    files = {
+        "feed.xml": atom(info, public, "feed.xml"),
+        "rss.xml": rss(info, public),
+        "feed.json": json_feed(info, public),
+        "robots.txt": robots(links),
+        "calendar.ics": to_ics(
+            [
+                e
+                for e in entries
+                if e.when >= info.updated - ICS_HISTORY
+                and (e.status == "published" or site.config.site.show_upcoming)
+            ],
+            calendar_name=info.title,
+            tz=site.tz,
+        ),
+    }
+    by_tag: dict[str, list[PostView]] = {}
+    names: dict[str, str] = {}
+    for view in public:
+        for tag in view.tags:
+            by_tag.setdefault(tag.slug, []).append(view)
+            names[tag.slug] = tag.name
+    for slug, views in by_tag.items():
+        path = f"tags/{slug}/feed.xml"
+        files[path] = atom(info, views, path, f"{info.title}: {names[slug]}")
+    listed = [("", max((v.date for v in public if v.date), default=None))]
+    listed += [(f"posts/{v.slug}/", v.date) for v in public]
+    listed += [(f"tags/{slug}/", None) for slug in by_tag]
+    listed += [("tags/", None), ("archive/", None), ("calendar/", None)]
+    files["sitemap.xml"] = sitemap(links, listed)
+    return files
+
+
+def _fingerprint(value) -> str:
+    """What a page's output depends on, as text; posts by their source, not their HTML."""
+    if isinstance(value, PostView):
+        return f"<post {value.key} {value.href} {value.marked} {value.findings}>"
+    if isinstance(value, Page):
+        return f"{value.path}|{value.template}|{_fingerprint(value.context)}"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{k}:{_fingerprint(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_fingerprint(v) for v in value) + "]"
+    return repr(value)

@@ -1,0 +1,107 @@
+"""Markdown and templates on every core.
+
+Both steps are pure Python and CPU-bound, so they run in worker processes: forked
+(where the platform can) after the work list is built, so each worker reads it from
+inherited memory by index instead of receiving pickled posts and pages, and writes its
+pages itself. Small jobs stay in this process, where starting workers costs more.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from planner.build import output
+from planner.build.pages import Page
+from planner.build.render import Rendered, Renderer
+from planner.build.theme import environment
+
+PARALLEL_MIN = 200
+"""Fewer items than this are done in this process."""
+
+_job: dict[str, Any] = {}
+"""The current work list, set before forking; workers read it by index."""
+
+
+class TemplateFailed(Exception):
+    """A template raised while drawing a page; the message names template and line."""
+
+
+def render_bodies(items: Sequence[tuple[str, str]]) -> list[Rendered]:
+    """(body, summary) -> Rendered for each item, in order."""
+    _job["bodies"] = items
+    try:
+        return [r for chunk in _run(_bodies_chunk, len(items)) for r in chunk]
+    finally:
+        _job.clear()
+
+
+def render_pages(
+    pages: Sequence[Page], dirs: list[Path], context: dict[str, Any], staging: Path, out: Path
+) -> int:
+    """Draw `pages` into `staging`; the number of files written (not kept unchanged)."""
+    _job.update(pages=pages, dirs=dirs, context=context, staging=staging, out=out)
+    try:
+        return sum(_run(_pages_chunk, len(pages)))
+    finally:
+        _job.clear()
+
+
+def _bodies_chunk(start: int, stop: int) -> list[Rendered]:
+    renderer = Renderer()
+    return [renderer.render(body, summary) for body, summary in _job["bodies"][start:stop]]
+
+
+def _pages_chunk(start: int, stop: int) -> int:
+    env = environment(_job["dirs"])
+    written = 0
+    for page in _job["pages"][start:stop]:
+        try:
+            html = env.get_template(page.template).render(**_job["context"], **page.context)
+        except jinja2.TemplateError as err:
+            raise TemplateFailed(_describe(page, err)) from None
+        written += output.write(_job["staging"], _job["out"], page.path, html.encode("utf-8"))
+    return written
+
+
+def _describe(page: Page, err: jinja2.TemplateError) -> str:
+    where = page.template
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        where = f"{err.filename or err.name}:{err.lineno}"
+    else:
+        frames = [tb for tb in _traceback_frames(err.__traceback__) if tb[0].endswith(".html")]
+        if frames:
+            where = f"{frames[-1][0]}:{frames[-1][1]}"
+    return f"{where}: {err.__class__.__name__}: {err} (drawing {page.path})"
+
+
+def _traceback_frames(tb) -> list[tuple[str, int]]:
+    frames = []
+    while tb is not None:
+        frames.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno))
+        tb = tb.tb_next
+    return frames
+
+
+def _run(work, count: int) -> list:
+    """`work(start, stop)` over `count` items: in chunks on every core, or here."""
+    workers = os.cpu_count() or 1
+    context = _fork_context()
+    if count < PARALLEL_MIN or workers == 1 or context is None:
+        return [work(0, count)]
+    size = max(1, -(-count // (workers * 4)))  # a few chunks per core evens out the load
+    bounds = [(i, min(i + size, count)) for i in range(0, count, size)]
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(work, *zip(*bounds, strict=True)))
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
