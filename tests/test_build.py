@@ -258,3 +258,12 @@ def test_cli_build_summary_and_exit_codes(example, monkeypatch):
     result = CliRunner().invoke(cli, ["build", "--now", "2026-11-22T12:00"])
     assert result.exit_code == 1
     assert "tags-missing" in result.output and "previous output is unchanged" in result.output
+
+
+def test_refuses_to_clean_a_directory_it_did_not_make(example):
+    foreign = example / "public"
+    foreign.mkdir()
+    (foreign / "precious.txt").write_text("mine")
+    with pytest.raises(BuildError, match="did not make"):
+        build(example)
+    assert (foreign / "precious.txt").read_text() == "mine"

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import calendar
 import importlib.util
+import math
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from planner import __version__
 from planner.build import output
-from planner.build.cache import Cache, body_key, digest, tree_digest
-from planner.build.feeds import FeedInfo, atom, json_feed, robots, rss, sitemap
+from planner.build.cache import Cache, digest, tree_digest
+from planner.build.feeds import FEED_ENTRIES, FeedInfo, atom, json_feed, robots, rss, sitemap
 from planner.build.pages import Links, Page, PostView, TagLink, site_pages, tag_slug
-from planner.build.parallel import TemplateFailed, render_bodies, render_pages
-from planner.build.render import pygments_css
+from planner.build.parallel import TemplateFailed, render_pages, with_body
+from planner.build.render import WORDS_PER_MINUTE, Renderer, first_paragraph, pygments_css
 from planner.build.theme import static_files, theme_dirs
 from planner.calendar import entries as calendar_entries
 from planner.calendar import post_url, to_ics
@@ -78,6 +80,10 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     base_url = options.base_url or site.config.site.base_url
     links = Links(base_url if base_url.endswith("/") else base_url + "/")
     out = (options.out or site.config.output_dir).resolve()
+    try:
+        output.check_owned(out)
+    except output.ForeignOutput as err:
+        raise BuildError(str(err)) from None
     loaded = site.load_posts()
     broken = tuple(f for f in loaded.problems if f.severity is Severity.ERROR)
     if broken:
@@ -88,9 +94,7 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     notes = _marked_notes(site, chosen, now, options)
 
     cache = Cache(site.root, options.cache)
-    bodies, rendered = _bodies(chosen, cache)
-    views = [_view(post, bodies[post.path], links, now, notes) for post in chosen]
-    public_views = sorted((v for v in views if not v.marked), key=_by_date, reverse=True)
+    views = [_view(post, links, now, notes) for post in chosen]
     entries = calendar_entries(
         [p for p in loaded.posts if p.status == "ready"],
         now=now,
@@ -107,7 +111,13 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         show_upcoming=site.config.site.show_upcoming,
     )
     dirs = theme_dirs(site.root, site.config.paths.theme)
-    settings = digest(repr(site.config.site), links.base_url, repr(options.live_reload))
+    settings = digest(
+        tree_digest(dirs), repr(site.config.site), links.base_url, repr(options.live_reload)
+    )
+    keys = {page.path: digest(settings, _fingerprint(page)) for page in pages}
+    fresh = [
+        p for p in pages if cache.pages.get(p.path) != keys[p.path] or not (out / p.path).is_file()
+    ]
     context = {
         "month_names": list(calendar.month_name),
         "site": site.config.site,
@@ -115,50 +125,53 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         "live_reload": options.live_reload,
         "feeds": {"atom": links.href("feed.xml"), "rss": links.href("rss.xml")},
     }
-    theme = tree_digest(dirs)
-    keys = {page.path: digest(theme, settings, _fingerprint(page)) for page in pages}
 
     staging = output.start(out)
     try:
-        fresh = [
-            page
-            for page in pages
-            if cache.pages.get(page.path) != keys[page.path]
-            or not output.keep(staging, out, page.path)
-        ]
         try:
-            written = render_pages(fresh, dirs, context, staging, out)
+            written, converted = render_pages(fresh, dirs, context, staging, out, cache)
         except (TemplateFailed, output.UnsafePath) as err:
             raise BuildError(str(err)) from None
-        info = FeedInfo(
-            site.config.site.title,
-            site.config.site.description,
-            site.config.site.author,
-            site.config.site.language,
-            links,
-            now,
-        )
-        extra = _extra_files(info, public_views, entries, site, pages)
-        extra["static/pygments.css"] = pygments_css()
-        for path, source in static_files(dirs).items():
-            extra[path] = source.read_bytes()
-        written += sum(output.write(staging, out, path, data) for path, data in extra.items())
-        output.commit(staging, out)
+        public_views = sorted((v for v in views if not v.marked), key=_by_date, reverse=True)
+        extras_key = digest(settings, _fingerprint(public_views), repr(entries))
+        extras = _extra_names(public_views)
+        if cache.pages.get(EXTRAS) != extras_key or not all((out / n).is_file() for n in extras):
+            info = FeedInfo(
+                site.config.site.title,
+                site.config.site.description,
+                site.config.site.author,
+                site.config.site.language,
+                links,
+                now,
+            )
+            renderer = Renderer()
+            newest = [with_body(v, cache, renderer)[0] for v in public_views[:FEED_ENTRIES]]
+            files = _extra_files(info, newest, public_views, entries, site)
+            written += sum(output.write(staging, out, path, data) for path, data in files.items())
+        files = {path: source.read_bytes() for path, source in static_files(dirs).items()}
+        files["static/pygments.css"] = pygments_css()
+        files[output.MARKER] = f"niche-planner {__version__}\n".encode()
+        written += sum(output.write(staging, out, path, data) for path, data in files.items())
+        expected = {p.path for p in pages} | set(extras) | set(files)
+        output.apply(staging, out, expected)
     except BaseException:
         output.abort(staging)
         raise
-    cache.store_pages(keys)
-    total = len(pages) + len(extra)
+    cache.store_pages({**keys, EXTRAS: extras_key})
     return BuildReport(
         out,
         len(chosen),
         written,
-        total - written,
-        rendered,
-        len(chosen) - rendered,
+        len(expected) - written,
+        converted,
+        len(chosen) - converted,
         gate,
         time.perf_counter() - started,
     )
+
+
+EXTRAS = "#feeds"
+"""The manifest entry for the feeds, sitemap, robots.txt and calendar.ics together."""
 
 
 def _included(post: Post, now: datetime, options: BuildOptions) -> bool:
@@ -204,27 +217,10 @@ def _marked_notes(
     return {path: tuple(lines) for path, lines in notes.items()}
 
 
-def _bodies(posts: list[Post], cache: Cache) -> tuple[dict, int]:
-    """Every post's rendered body: from the cache, the rest rendered (in parallel)."""
-    found = {}
-    missing = []
-    for post in posts:
-        key = body_key(post.body, post.summary)
-        cached = cache.body(key)
-        if cached is None:
-            missing.append((post, key))
-        else:
-            found[post.path] = cached
-    for (post, key), rendered in zip(
-        missing, render_bodies([(p.body, p.summary) for p, _ in missing]), strict=True
-    ):
-        cache.store_body(key, rendered)
-        found[post.path] = rendered
-    return found, len(missing)
-
-
-def _view(post, rendered, links: Links, now: datetime, notes) -> PostView:
+def _view(post: Post, links: Links, now: datetime, notes: dict[Path, tuple[str, ...]]) -> PostView:
+    """A post for the templates; its HTML is filled in when its page is drawn."""
     state = post.state(now)
+    words = len(post.body.split())
     return PostView(
         slug=post.slug,
         title=post.title,
@@ -234,9 +230,9 @@ def _view(post, rendered, links: Links, now: datetime, notes) -> PostView:
         tags=tuple(
             TagLink(tag, tag_slug(tag), links.href(f"tags/{tag_slug(tag)}/")) for tag in post.tags
         ),
-        summary=rendered.summary,
-        html=rendered.html,
-        reading_minutes=rendered.reading_minutes,
+        summary=post.summary or first_paragraph(post.body),
+        html="",
+        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
         draft=state is State.DRAFT,
         future=state in (State.SCHEDULED, State.UNSCHEDULED),
         findings=notes.get(post.path, ()),
@@ -249,13 +245,23 @@ def _by_date(view: PostView) -> float:
     return view.date.timestamp() if view.date else 0.0
 
 
-def _extra_files(info: FeedInfo, public: list[PostView], entries, site: Site, pages: list[Page]):
-    """Feeds, per-tag feeds, sitemap, robots.txt and calendar.ics."""
+def _extra_names(public: list[PostView]) -> list[str]:
+    """The feeds, sitemap, robots.txt and calendar.ics the site has."""
+    names = ["feed.xml", "rss.xml", "feed.json", "robots.txt", "calendar.ics", "sitemap.xml"]
+    slugs = dict.fromkeys(tag.slug for view in public for tag in view.tags)
+    return names + [f"tags/{slug}/feed.xml" for slug in slugs]
+
+
+def _extra_files(
+    info: FeedInfo, newest: list[PostView], public: list[PostView], entries, site: Site
+) -> dict[str, bytes]:
+    """Feeds (full text for the newest posts), per-tag feeds (summaries), sitemap,
+    robots.txt and calendar.ics."""
     links = info.links
     files = {
-        "feed.xml": atom(info, public, "feed.xml"),
-        "rss.xml": rss(info, public),
-        "feed.json": json_feed(info, public),
+        "feed.xml": atom(info, newest, "feed.xml"),
+        "rss.xml": rss(info, newest),
+        "feed.json": json_feed(info, newest),
         "robots.txt": robots(links),
         "calendar.ics": to_ics(
             [

@@ -57,8 +57,9 @@ def atom(info: FeedInfo, posts: Sequence[PostView], path: str, title: str = "") 
             ET.SubElement(entry, f"{{{ATOM}}}category", term=tag.name)
         if post.summary:
             _sub(entry, "summary", post.summary)
-        content = _sub(entry, "content", post.html)
-        content.set("type", "html")
+        if post.html:  # per-tag feeds carry summaries only
+            content = _sub(entry, "content", post.html)
+            content.set("type", "html")
     return _xml(feed)
 
 

@@ -1,9 +1,12 @@
-"""The output directory, replaced whole: the next version is assembled beside it and
-swapped in only when complete, so a failed build leaves the previous site untouched and
-files that no longer belong to the site disappear.
+"""The output directory, changed only when a build has succeeded.
 
-A file whose bytes did not change is hard-linked from the previous version instead of
-written, so its modification time (and a deploy tool's idea of what changed) stays.
+Everything a build draws goes first to a staging directory beside the output: the
+whole site on a first build, only the files whose bytes changed on later ones. Only
+when every page has been drawn is the staging directory applied: renamed into place
+on a first build; otherwise each changed file is renamed over its old version (an
+atomic replace) and files that no longer belong to the site are deleted. A failed
+build therefore leaves the previous site untouched, and unchanged files keep their
+modification time (a deploy tool sees exactly what changed).
 """
 
 from __future__ import annotations
@@ -15,6 +18,23 @@ from pathlib import Path, PurePosixPath
 
 class UnsafePath(ValueError):
     """A page path that would land outside the output directory."""
+
+
+MARKER = ".planner-build"
+"""A file in every built site: only a directory holding it is ever cleaned of stale files."""
+
+
+class ForeignOutput(ValueError):
+    """The output directory has files, but not from a planner build: never clean it."""
+
+
+def check_owned(out: Path) -> None:
+    """Refuse an output directory that has files but was not made by planner build."""
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise ForeignOutput(
+            f"{out} has files that planner build did not make; build into an empty or new "
+            "directory (--out), or remove it first"
+        )
 
 
 def staging_dir(out: Path) -> Path:
@@ -39,48 +59,36 @@ def target(staging: Path, relative: str) -> Path:
 
 
 def write(staging: Path, out: Path, relative: str, data: bytes) -> bool:
-    """Write `data` to `relative`; True if written, False if kept from the previous build."""
+    """Stage `data` for `relative` unless the output already has these bytes there."""
     dest = target(staging, relative)
-    dest.parent.mkdir(parents=True, exist_ok=True)
     previous = out / relative
     try:
         if previous.stat().st_size == len(data) and previous.read_bytes() == data:
-            _link(previous, dest)
             return False
     except OSError:
         pass
+    dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_bytes(data)
     return True
 
 
-def keep(staging: Path, out: Path, relative: str) -> bool:
-    """Carry `relative` over from the previous build unchanged; False if it is not there."""
-    previous = out / relative
-    if not previous.is_file():
-        return False
-    dest = target(staging, relative)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    _link(previous, dest)
-    return True
-
-
-def _link(source: Path, dest: Path) -> None:
-    try:
-        os.link(source, dest)
-    except OSError:  # a filesystem without hard links
-        shutil.copy2(source, dest)
-
-
-def commit(staging: Path, out: Path) -> None:
-    """Swap the finished staging directory in for `out`."""
-    retired = out.parent / f".{out.name}.old"
-    if retired.exists():
-        shutil.rmtree(retired)
-    if out.exists():
-        out.rename(retired)
-    staging.rename(out)
-    if retired.exists():
-        shutil.rmtree(retired)
+def apply(staging: Path, out: Path, expected: set[str]) -> None:
+    """Make `out` the new site: staged files in place, files not in `expected` gone."""
+    if not out.exists():
+        staging.rename(out)
+        return
+    for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+        relative = path.relative_to(staging)
+        (out / relative).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, out / relative)
+    for root, _, files in os.walk(out, topdown=False):
+        for name in files:
+            path = Path(root, name)
+            if path.relative_to(out).as_posix() not in expected:
+                path.unlink()
+        if root != str(out) and not os.listdir(root):
+            os.rmdir(root)
+    shutil.rmtree(staging)
 
 
 def abort(staging: Path) -> None:

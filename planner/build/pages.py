@@ -8,6 +8,7 @@ sub-directory (https://example.com/blog/) links correctly.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -84,6 +85,7 @@ class Links:
         return self.base_url.rstrip("/") + "/" + path
 
 
+@functools.lru_cache(maxsize=4096)
 def tag_slug(tag: str) -> str:
     return slugify(tag) or "tag"
 

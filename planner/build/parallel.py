@@ -12,14 +12,16 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from planner.build import output
-from planner.build.pages import Page
-from planner.build.render import Rendered, Renderer
+from planner.build.cache import Cache, body_key
+from planner.build.pages import Page, PostView
+from planner.build.render import Renderer
 from planner.build.theme import environment
 
 PARALLEL_MIN = 200
@@ -33,41 +35,54 @@ class TemplateFailed(Exception):
     """A template raised while drawing a page; the message names template and line."""
 
 
-def render_bodies(items: Sequence[tuple[str, str]]) -> list[Rendered]:
-    """(body, summary) -> Rendered for each item, in order."""
-    _job["bodies"] = items
-    try:
-        return [r for chunk in _run(_bodies_chunk, len(items)) for r in chunk]
-    finally:
-        _job.clear()
-
-
 def render_pages(
-    pages: Sequence[Page], dirs: list[Path], context: dict[str, Any], staging: Path, out: Path
-) -> int:
-    """Draw `pages` into `staging`; the number of files written (not kept unchanged)."""
-    _job.update(pages=pages, dirs=dirs, context=context, staging=staging, out=out)
+    pages: Sequence[Page],
+    dirs: list[Path],
+    context: dict[str, Any],
+    staging: Path,
+    out: Path,
+    cache: Cache,
+) -> tuple[int, int]:
+    """Draw `pages` into `staging`: (files written, post bodies converted from Markdown).
+
+    A post page converts its post's Markdown here, in the worker, unless the cache
+    has the body already.
+    """
+    _job.update(pages=pages, dirs=dirs, context=context, staging=staging, out=out, cache=cache)
     try:
-        return sum(_run(_pages_chunk, len(pages)))
+        counts = _run(_pages_chunk, len(pages))
+        return sum(c[0] for c in counts), sum(c[1] for c in counts)
     finally:
         _job.clear()
 
 
-def _bodies_chunk(start: int, stop: int) -> list[Rendered]:
-    renderer = Renderer()
-    return [renderer.render(body, summary) for body, summary in _job["bodies"][start:stop]]
+def with_body(view: PostView, cache: Cache, renderer: Renderer) -> tuple[PostView, bool]:
+    """`view` with its HTML, from the cache or converted now (True when converted)."""
+    key = body_key(view.source.body, view.source.summary)
+    rendered = cache.body(key)
+    if rendered is not None:
+        return replace(view, html=rendered.html), False
+    rendered = renderer.render(view.source.body, view.source.summary)
+    cache.store_body(key, rendered)
+    return replace(view, html=rendered.html), True
 
 
-def _pages_chunk(start: int, stop: int) -> int:
+def _pages_chunk(start: int, stop: int) -> tuple[int, int]:
     env = environment(_job["dirs"])
-    written = 0
+    renderer = Renderer()
+    written = converted = 0
     for page in _job["pages"][start:stop]:
+        context = page.context
+        if isinstance(context.get("post"), PostView):
+            view, new = with_body(context["post"], _job["cache"], renderer)
+            context = {**context, "post": view}
+            converted += new
         try:
-            html = env.get_template(page.template).render(**_job["context"], **page.context)
+            html = env.get_template(page.template).render(**_job["context"], **context)
         except jinja2.TemplateError as err:
             raise TemplateFailed(_describe(page, err)) from None
         written += output.write(_job["staging"], _job["out"], page.path, html.encode("utf-8"))
-    return written
+    return written, converted
 
 
 def _describe(page: Page, err: jinja2.TemplateError) -> str:
