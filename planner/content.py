@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -427,12 +428,11 @@ def post_files(content_dir: Path) -> list[Path]:
     """Every `*.md` under `content_dir`, in a stable order, skipping hidden files and dirs."""
     if not content_dir.is_dir():
         return []
-    return sorted(
-        p
-        for p in content_dir.rglob("*.md")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
-    )
+    found = []
+    for root, dirs, files in os.walk(content_dir, followlinks=True):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root, f) for f in files if f.endswith(".md") and not f.startswith(".")]
+    return sorted(found)
 
 
 def load_posts(paths: Iterable[Path], tz: tzinfo) -> LoadResult:

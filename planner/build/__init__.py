@@ -18,7 +18,7 @@ from pathlib import Path
 
 from planner import __version__
 from planner.build import output
-from planner.build.cache import Cache, digest, tree_digest
+from planner.build.cache import CACHE_DIR, Cache, digest, tree_digest
 from planner.build.feeds import FEED_ENTRIES, FeedInfo, atom, json_feed, robots, rss, sitemap
 from planner.build.pages import Links, Page, PostView, TagLink, site_pages, tag_slug
 from planner.build.parallel import TemplateFailed, render_pages, with_body
@@ -28,6 +28,7 @@ from planner.calendar import entries as calendar_entries
 from planner.calendar import post_url, to_ics
 from planner.content import Post, State
 from planner.findings import Finding, Severity
+from planner.post_cache import load_posts_cached
 from planner.site import Site
 
 ICS_HISTORY = timedelta(days=365)
@@ -84,7 +85,10 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         output.check_owned(out)
     except output.ForeignOutput as err:
         raise BuildError(str(err)) from None
-    loaded = site.load_posts()
+    if options.cache:
+        loaded = load_posts_cached(site.post_files(), site.tz, site.root / CACHE_DIR)
+    else:
+        loaded = site.load_posts()
     broken = tuple(f for f in loaded.problems if f.severity is Severity.ERROR)
     if broken:
         raise BuildError(f"{len(broken)} problem(s) in the posts; fix them to build", broken)

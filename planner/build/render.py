@@ -18,6 +18,9 @@ RENDERER_VERSION = "1"
 """Part of every cache key: change it when the HTML for the same Markdown changes."""
 WORDS_PER_MINUTE = 230
 SUMMARY_CHARS = 240
+SUMMARY_BLOCKS = 12
+"""The summary comes from the first blocks of a post; the rest is never split."""
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+|<[^>]+>")
 """Links and images (kept: their text), emphasis, code ticks, headings, quotes, tags."""
@@ -53,7 +56,7 @@ class Renderer:
 def first_paragraph(body: str) -> str:
     """The first prose paragraph as plain text, cut at a word near SUMMARY_CHARS."""
     in_fence = False
-    for block in re.split(r"\n\s*\n", body.strip()):
+    for block in PARAGRAPH_BREAK.split(body.strip(), maxsplit=SUMMARY_BLOCKS):
         stripped = block.strip()
         if stripped.startswith(("```", "~~~")):
             in_fence = not in_fence if stripped.count("```") % 2 else in_fence
