@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -79,4 +80,64 @@ def build(
     )
 
 
-COMMANDS = (build,)
+@click.command()
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to bind (this machine only)."
+)
+@click.option("--drafts", is_flag=True, help="Show drafts, with a banner of their findings.")
+@click.option("--future", is_flag=True, help="Show posts not published yet.")
+@now_option
+@click.pass_context
+def serve(
+    ctx: click.Context, port: int, host: str, drafts: bool, future: bool, now: str | None
+) -> None:
+    """Preview the site locally, rebuilding and reloading on every change.
+
+    Builds the site (into .planner-cache/serve, never into your output
+    directory), serves it on http://127.0.0.1:PORT/, and rebuilds when a post,
+    the theme, planner.toml or audience.toml changes; open pages reload by
+    themselves. Drafts and future posts carry a banner listing their check
+    findings. Stop with Ctrl-C.
+
+    \b
+    Examples:
+      planner serve
+      planner serve --drafts --future --port 8080
+    """
+    from planner.build import BuildOptions
+    from planner.cli import PlannerError
+    from planner.cli.common import Options
+    from planner.serve import Preview
+
+    site = load_site(ctx, audience=True)
+    options = BuildOptions(drafts=drafts, future=future, now=resolve_now(site, now))
+    config_path = (ctx.find_object(Options) or Options()).config_path
+    try:
+        preview = Preview(config_path, site.root, options, host, port, log=_log)
+    except OSError as err:
+        raise PlannerError(f"cannot listen on {host}:{port}: {err.strerror}") from None
+    report = preview.build()
+    if report is not None:
+        _log(f"built {report.posts} post(s) in {report.seconds:.2f} s")
+    preview.start()
+    _log(f"serving {preview.url} (Ctrl-C to stop)")
+    signal.signal(signal.SIGTERM, _interrupt)  # stop as cleanly as on Ctrl-C
+    try:
+        preview.watch()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.stop()
+        _log("stopped")
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _log(message: str) -> None:
+    click.echo(message, err=True)
+
+
+COMMANDS = (build, serve)
