@@ -133,7 +133,9 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     staging = output.start(out)
     try:
         try:
-            written, converted = render_pages(fresh, dirs, context, staging, out, cache)
+            written, converted = render_pages(
+                fresh, dirs, context, staging, out, cache, options.progress
+            )
         except (TemplateFailed, output.UnsafePath) as err:
             raise BuildError(str(err)) from None
         public_views = sorted((v for v in views if not v.marked), key=_by_date, reverse=True)

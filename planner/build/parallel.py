@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ def render_pages(
     staging: Path,
     out: Path,
     cache: Cache,
+    progress: bool = False,
 ) -> tuple[int, int]:
     """Draw `pages` into `staging`: (files written, post bodies converted from Markdown).
 
@@ -50,7 +52,7 @@ def render_pages(
     """
     _job.update(pages=pages, dirs=dirs, context=context, staging=staging, out=out, cache=cache)
     try:
-        counts = _run(_pages_chunk, len(pages))
+        counts = _run(_pages_chunk, len(pages), progress)
         return sum(c[0] for c in counts), sum(c[1] for c in counts)
     finally:
         _job.clear()
@@ -104,16 +106,30 @@ def _traceback_frames(tb) -> list[tuple[str, int]]:
     return frames
 
 
-def _run(work, count: int) -> list:
-    """`work(start, stop)` over `count` items: in chunks on every core, or here."""
+def _run(work, count: int, progress: bool = False) -> list:
+    """`work(start, stop)` over `count` items: in chunks on every core, or here.
+
+    With `progress`, a line on stderr counts the pages drawn (for a terminal).
+    """
     workers = os.cpu_count() or 1
     context = _fork_context()
     if count < PARALLEL_MIN or workers == 1 or context is None:
         return [work(0, count)]
-    size = max(1, -(-count // (workers * 4)))  # a few chunks per core evens out the load
+    size = max(1, -(-count // (workers * 8)))  # several chunks per core even out the load
     bounds = [(i, min(i + size, count)) for i in range(0, count, size)]
+    results = []
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(work, *zip(*bounds, strict=True)))
+        futures = {pool.submit(work, start, stop): stop - start for start, stop in bounds}
+        done = 0
+        for future in as_completed(futures):
+            results.append(future.result())
+            done += futures[future]
+            if progress:
+                sys.stderr.write(f"\r  drawing pages: {done}/{count}")
+                sys.stderr.flush()
+    if progress:
+        sys.stderr.write("\r" + " " * 40 + "\r")
+    return results
 
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:
