@@ -267,3 +267,20 @@ def test_refuses_to_clean_a_directory_it_did_not_make(example):
     with pytest.raises(BuildError, match="did not make"):
         build(example)
     assert (foreign / "precious.txt").read_text() == "mine"
+
+
+def test_gate_findings_are_cached_until_the_post_changes(make_site):
+    site = make_site(
+        posts={
+            "x.md": "---\ntitle: Muncie M21 notes\ntags: [Muncie M21]\ndate: 2026-01-01\n---\nBody.\n"
+        }
+    )
+    build(site)
+    cache = site / ".planner-cache" / "check.json"
+    assert cache.is_file()
+    (site / "content" / "posts" / "x.md").write_text(
+        "---\ntitle: Muncie M21 notes\ndate: 2026-01-01\n---\nBody.\n"  # tags removed
+    )
+    with pytest.raises(BuildError) as err:
+        build(site)
+    assert [f.rule for f in err.value.findings] == ["tags-missing"]

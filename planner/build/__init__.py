@@ -9,7 +9,6 @@ from the cache (planner.build.cache). `planner build` and `planner serve` call i
 from __future__ import annotations
 
 import calendar
-import importlib.util
 import math
 import time
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from planner import __version__
 from planner.build import output
 from planner.build.cache import CACHE_DIR, Cache, digest, tree_digest
 from planner.build.feeds import FEED_ENTRIES, FeedInfo, atom, json_feed, robots, rss, sitemap
+from planner.build.gate import checker_installed, findings_for
 from planner.build.pages import Links, Page, PostView, TagLink, site_pages, tag_slug
 from planner.build.parallel import TemplateFailed, render_pages, with_body
 from planner.build.render import WORDS_PER_MINUTE, Renderer, first_paragraph, pygments_css
@@ -94,8 +94,9 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         raise BuildError(f"{len(broken)} problem(s) in the posts; fix them to build", broken)
     chosen = [p for p in loaded.posts if _included(p, now, options)]
     public = [p for p in chosen if p.state(now) is State.PUBLISHED]
-    gate = _gate(site, public, options)
-    notes = _marked_notes(site, chosen, now, options)
+    cache_dir = site.root / CACHE_DIR if options.cache else None
+    gate = _gate(site, public, options, cache_dir)
+    notes = _marked_notes(site, chosen, now, options, cache_dir)
 
     cache = Cache(site.root, options.cache)
     views = [_view(post, links, now, notes) for post in chosen]
@@ -189,13 +190,12 @@ def _included(post: Post, now: datetime, options: BuildOptions) -> bool:
     return options.future
 
 
-def _gate(site: Site, public: list[Post], options: BuildOptions) -> int:
+def _gate(site: Site, public: list[Post], options: BuildOptions, cache_dir: Path | None) -> int:
     """Check the posts about to be published; stop on error-level findings."""
-    if not options.check or importlib.util.find_spec("planner.check") is None:
+    if not options.check or not checker_installed():
         return 0
-    from planner.check import check_posts
-
-    errors = tuple(f for f in check_posts(site, public) if f.severity is Severity.ERROR)
+    found = findings_for(site, public, cache_dir)
+    errors = tuple(f for f in found if f.severity is Severity.ERROR)
     if errors:
         posts = len({f.path for f in errors})
         raise BuildError(
@@ -207,16 +207,14 @@ def _gate(site: Site, public: list[Post], options: BuildOptions) -> int:
 
 
 def _marked_notes(
-    site: Site, posts: list[Post], now: datetime, options: BuildOptions
+    site: Site, posts: list[Post], now: datetime, options: BuildOptions, cache_dir: Path | None
 ) -> dict[Path, tuple[str, ...]]:
     """In serve mode, the check findings shown on the banner of drafts and future posts."""
     marked = [p for p in posts if p.state(now) is not State.PUBLISHED]
-    if not options.live_reload or not marked or importlib.util.find_spec("planner.check") is None:
+    if not options.live_reload or not marked or not checker_installed():
         return {}
-    from planner.check import check_posts
-
     notes: dict[Path, list[str]] = {}
-    for finding in check_posts(site, marked):
+    for finding in findings_for(site, marked, cache_dir):
         notes.setdefault(finding.path, []).append(
             f"line {finding.line}: {finding.severity} {finding.rule}: {finding.message}"
         )
