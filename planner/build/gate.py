@@ -49,10 +49,13 @@ def findings_for(site: Site, posts: Sequence[Post], cache_dir: Path | None) -> l
     return [
         Finding(post.path, line, col, rule, Severity(severity), message, tuple(suggestions))
         for post in posts
-        for line, col, rule, severity, message, suggestions in store.get(str(post.path), ["", []])[
-            1
-        ]
+        for line, col, rule, severity, message, suggestions in _cached(store, post)
     ]
+
+
+def _cached(store: dict[str, list], post: Post) -> list[list]:
+    """The cached finding rows of `post` (after checking, every post has an entry)."""
+    return store.get(str(post.path), ["", []])[1]
 
 
 def _rows(findings: Sequence[Finding]) -> list[list]:
