@@ -7,13 +7,12 @@ the test is skipped, saying why.
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import REPO_ROOT
+from conftest import copy_example
 
 from planner.build import BuildOptions
 from planner.serve import Preview
@@ -39,9 +38,7 @@ if not CHROMIUM.is_file():
 @pytest.fixture
 def preview(tmp_path: Path):
     site = tmp_path / "example"
-    shutil.copytree(REPO_ROOT / "content", site / "content")
-    for name in ("planner.toml", "audience.toml"):
-        shutil.copy(REPO_ROOT / name, site / name)
+    copy_example(site)
     server = Preview(None, site, BuildOptions(now=NOW), port=0, log=lambda _: None)
     assert server.build() is not None
     server.start()

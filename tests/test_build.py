@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from html.parser import HTMLParser
@@ -13,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO_ROOT
+from conftest import copy_example
 
 from planner.build import BuildError, BuildOptions, build_site
 from planner.cli import cli
@@ -34,9 +33,7 @@ PUBLISHED = {
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     site = tmp_path / "example"
-    shutil.copytree(REPO_ROOT / "content", site / "content")
-    for name in ("planner.toml", "audience.toml"):
-        shutil.copy(REPO_ROOT / name, site / name)
+    copy_example(site)
     return site
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from importlib import resources
 from pathlib import Path
 
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import REPO_ROOT
+from conftest import copy_example
 
 from planner.cli import cli
 
@@ -31,9 +30,7 @@ def sarif_schema() -> dict:
 def example_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the repository's example site, as the current directory."""
     site = tmp_path / "example"
-    shutil.copytree(REPO_ROOT / "content", site / "content")
-    for name in ("planner.toml", "audience.toml"):
-        shutil.copy(REPO_ROOT / name, site / name)
+    copy_example(site)
     monkeypatch.chdir(site)
     return site
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import difflib
 import json
-import shutil
 from pathlib import Path
 
 import icalendar
 import pytest
 from click.testing import CliRunner
-from conftest import REPO_ROOT
+from conftest import copy_example
 
 from planner.cli import cli
 
@@ -158,9 +157,7 @@ def test_calendar_ics(run, site, tmp_path):
 
 def test_example_site_plan_is_sensible(run, tmp_path):
     site = tmp_path / "example"
-    shutil.copytree(REPO_ROOT / "content", site / "content")
-    for name in ("planner.toml", "audience.toml"):
-        shutil.copy(REPO_ROOT / name, site / name)
+    copy_example(site)
     result = run("schedule", "--now", NOW, "--format", "json", cwd=site)
     data = json.loads(result.stdout)
     placed = {Path(a["path"]).name: a["date"] for a in data["assignments"]}

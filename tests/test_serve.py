@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
@@ -12,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import REPO_ROOT
+from conftest import copy_example
 
 from planner.build import BuildOptions
 from planner.serve import Preview
@@ -23,9 +22,7 @@ NOW = datetime(2026, 11, 22, 12, 0, tzinfo=ZoneInfo("America/New_York"))
 @pytest.fixture
 def preview(tmp_path: Path):
     site = tmp_path / "example"
-    shutil.copytree(REPO_ROOT / "content", site / "content")
-    for name in ("planner.toml", "audience.toml"):
-        shutil.copy(REPO_ROOT / name, site / name)
+    copy_example(site)
     server = Preview(None, site, BuildOptions(drafts=True, now=NOW), port=0, log=lambda _: None)
     assert server.build() is not None
     server.start()
