@@ -21,15 +21,18 @@ TERM = {
     "code": 1.0000,
 }
 
-TEXT_BIAS = -3.6814
+TEXT_BIAS = -3.1069
 TEXT = {
-    "length": 0.9826,
-    "common_words": -0.4267,
-    "quantities": 1.5236,
-    "years": 1.1005,
-    "names": 0.7903,
-    "rare_words": 0.0605,
-    "vague": -0.6665,
-    "hedges": -0.3525,
-    "pronouns": 0.7054,
+    "length": 1.2706,
+    "common_words": -0.5333,
+    "function_words": -2.8954,
+    "quantities": 1.4469,
+    "years": 1.0824,
+    "names": 0.5924,
+    "rare_words": -0.0599,
+    "vague": -0.8272,
+    "hedges": -0.3621,
+    "pronouns": 0.5503,
+    "quotes": 0.4594,
+    "connective": -2.0886,
 }
