@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from planner.specificity import weights
 from planner.specificity.lexicon import CATEGORY_HEADS, STOPWORDS
-from planner.specificity.model import Score, Signal, logistic
+from planner.specificity.model import Score, Signal, weigh
 from planner.specificity.wordnet import head_noun
 from planner.specificity.words import Token, tokenize, zipf
 
@@ -80,14 +80,10 @@ def _note(name: str, term: str, features: dict[str, float]) -> str:
 @lru_cache(maxsize=65536)
 def score_term(term: str) -> Score:
     """Score how specific a tag or short phrase is in general English."""
-    features = term_features(term)
-    logit = weights.TERM_BIAS
-    signals: list[Signal] = []
-    for name, value in features.items():
-        contribution = weights.TERM[name] * value
-        logit += contribution
-        if value:
-            signals.append(Signal(name, round(contribution, 3), _note(name, term, features)))
     if not tokenize(term):
         return Score(term, 0.0, (Signal("empty", 0.0, "no words to score"),))
-    return Score(term, round(logistic(logit), 4), tuple(signals))
+    features = term_features(term)
+    score, signals = weigh(
+        features, weights.TERM, weights.TERM_BIAS, lambda name: _note(name, term, features)
+    )
+    return Score(term, score, signals)

@@ -7,7 +7,7 @@ import re
 
 from planner.specificity import weights
 from planner.specificity.lexicon import HEDGES, PRONOUNS, STOPWORDS, UNITS, VAGUE
-from planner.specificity.model import Score, Signal, logistic
+from planner.specificity.model import Score, Signal, weigh
 from planner.specificity.term import is_year
 from planner.specificity.words import tokenize, zipf
 
@@ -102,13 +102,10 @@ def score_text(text: str) -> Score:
     features, found = text_features(text)
     if not features["length"]:
         return Score(text, 0.0, (Signal("empty", 0.0, "no words to score"),))
-    logit = weights.TEXT_BIAS
-    signals: list[Signal] = []
-    for name, value in features.items():
-        contribution = weights.TEXT[name] * value
-        logit += contribution
-        if value:
-            signals.append(
-                Signal(name, round(contribution, 3), _note(name, found.get(name, []), features))
-            )
-    return Score(text, round(logistic(logit), 4), tuple(signals))
+    score, signals = weigh(
+        features,
+        weights.TEXT,
+        weights.TEXT_BIAS,
+        lambda name: _note(name, found.get(name, []), features),
+    )
+    return Score(text, score, signals)
