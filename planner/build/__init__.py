@@ -9,8 +9,10 @@ from the cache (planner.build.cache). `planner build` and `planner serve` call i
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -140,31 +142,30 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         except (TemplateFailed, output.UnsafePath) as err:
             raise BuildError(str(err)) from None
         public_views = sorted((v for v in views if not v.marked), key=_by_date, reverse=True)
-        extras_key = digest(settings, _fingerprint(public_views), repr(entries))
-        extras = _extra_names(public_views)
-        if cache.pages.get(EXTRAS) != extras_key or not all((out / n).is_file() for n in extras):
-            info = FeedInfo(
-                site.config.site.title,
-                site.config.site.description,
-                site.config.site.author,
-                site.config.site.language,
-                links,
-                now,
-            )
-            renderer = Renderer()
-            newest = [with_body(v, cache, renderer)[0] for v in public_views[:FEED_ENTRIES]]
-            files = _extra_files(info, newest, public_views, entries, site)
-            written += sum(output.write(staging, out, path, data) for path, data in files.items())
+        info = FeedInfo(
+            site.config.site.title,
+            site.config.site.description,
+            site.config.site.author,
+            site.config.site.language,
+            links,
+            now,
+        )
+        machine = _machine_files(info, public_views, entries, site, cache)
+        for path, (key, produce) in machine.items():
+            keys[path] = digest(settings, key)
+            if cache.pages.get(path) != keys[path] or not (out / path).is_file():
+                written += output.write(staging, out, path, produce())
         files = {path: source.read_bytes() for path, source in static_files(dirs).items()}
         files["static/pygments.css"] = pygments_css()
         files[output.MARKER] = f"niche-planner {__version__}\n".encode()
         written += sum(output.write(staging, out, path, data) for path, data in files.items())
-        expected = {p.path for p in pages} | set(extras) | set(files)
-        output.apply(staging, out, expected)
+        expected = {p.path for p in pages} | set(machine) | set(files)
+        previous = cache.pages.get(FILES)
+        output.apply(staging, out, expected, set(previous) if isinstance(previous, list) else None)
     except BaseException:
         output.abort(staging)
         raise
-    cache.store_pages({**keys, EXTRAS: extras_key})
+    cache.store_pages({**keys, FILES: sorted(expected)})
     return BuildReport(
         out,
         len(chosen),
@@ -177,8 +178,8 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     )
 
 
-EXTRAS = "#feeds"
-"""The manifest entry for the feeds, sitemap, robots.txt and calendar.ics together."""
+FILES = "#files"
+"""The manifest entry listing every file of the last build: what may go stale."""
 
 
 def _included(post: Post, now: datetime, options: BuildOptions) -> bool:
@@ -249,49 +250,54 @@ def _by_date(view: PostView) -> float:
     return view.date.timestamp() if view.date else 0.0
 
 
-def _extra_names(public: list[PostView]) -> list[str]:
-    """The feeds, sitemap, robots.txt and calendar.ics the site has."""
-    names = ["feed.xml", "rss.xml", "feed.json", "robots.txt", "calendar.ics", "sitemap.xml"]
-    slugs = dict.fromkeys(tag.slug for view in public for tag in view.tags)
-    return names + [f"tags/{slug}/feed.xml" for slug in slugs]
-
-
-def _extra_files(
-    info: FeedInfo, newest: list[PostView], public: list[PostView], entries, site: Site
-) -> dict[str, bytes]:
-    """Feeds (full text for the newest posts), per-tag feeds (summaries), sitemap,
-    robots.txt and calendar.ics."""
+def _machine_files(
+    info: FeedInfo, public: list[PostView], entries: list, site: Site, cache: Cache
+) -> dict[str, tuple[str, Callable[[], bytes]]]:
+    """Feeds, per-tag feeds, sitemap, robots.txt and calendar.ics: for each, what it
+    depends on (as text, for its cache key) and how to make it."""
     links = info.links
-    files = {
-        "feed.xml": atom(info, newest, "feed.xml"),
-        "rss.xml": rss(info, newest),
-        "feed.json": json_feed(info, newest),
-        "robots.txt": robots(links),
-        "calendar.ics": to_ics(
-            [
-                e
-                for e in entries
-                if e.when >= info.updated - ICS_HISTORY
-                and (e.status == "published" or site.config.site.show_upcoming)
-            ],
-            calendar_name=info.title,
-            tz=site.tz,
-        ),
-    }
+    renderer = Renderer()
+    newest_views = public[:FEED_ENTRIES]
+
+    @functools.cache
+    def newest() -> list[PostView]:  # with their HTML: the main feeds carry full posts
+        return [with_body(view, cache, renderer)[0] for view in newest_views]
+
+    shown = [
+        e
+        for e in entries
+        if e.when >= info.updated - ICS_HISTORY
+        and (e.status == "published" or site.config.site.show_upcoming)
+    ]
     by_tag: dict[str, list[PostView]] = {}
     names: dict[str, str] = {}
     for view in public:
         for tag in view.tags:
             by_tag.setdefault(tag.slug, []).append(view)
             names[tag.slug] = tag.name
-    for slug, views in by_tag.items():
-        path = f"tags/{slug}/feed.xml"
-        files[path] = atom(info, views, path, f"{info.title}: {names[slug]}")
     listed = [("", max((v.date for v in public if v.date), default=None))]
     listed += [(f"posts/{v.slug}/", v.date) for v in public]
     listed += [(f"tags/{slug}/", None) for slug in by_tag]
     listed += [("tags/", None), ("archive/", None), ("calendar/", None)]
-    files["sitemap.xml"] = sitemap(links, listed)
+    newest_key = _fingerprint(newest_views)
+    files: dict[str, tuple[str, Callable[[], bytes]]] = {
+        "feed.xml": (newest_key, lambda: atom(info, newest(), "feed.xml")),
+        "rss.xml": (newest_key, lambda: rss(info, newest())),
+        "feed.json": (newest_key, lambda: json_feed(info, newest())),
+        "robots.txt": ("", lambda: robots(links)),
+        "calendar.ics": (
+            repr(shown),
+            lambda: to_ics(shown, calendar_name=info.title, tz=site.tz),
+        ),
+        "sitemap.xml": (repr(listed), lambda: sitemap(links, listed)),
+    }
+    for slug, views in by_tag.items():
+        path = f"tags/{slug}/feed.xml"
+        title = f"{info.title}: {names[slug]}"
+        files[path] = (
+            _fingerprint(views[:FEED_ENTRIES]),
+            functools.partial(atom, info, views, path, title),
+        )
     return files
 
 

@@ -72,8 +72,12 @@ def write(staging: Path, out: Path, relative: str, data: bytes) -> bool:
     return True
 
 
-def apply(staging: Path, out: Path, expected: set[str]) -> None:
-    """Make `out` the new site: staged files in place, files not in `expected` gone."""
+def apply(staging: Path, out: Path, expected: set[str], previous: set[str] | None) -> None:
+    """Make `out` the new site: staged files in place, files not in `expected` gone.
+
+    `previous` is the file list of the last build, when known: then only its files that
+    are not expected any more are deleted; otherwise the whole tree is looked through.
+    """
     if not out.exists():
         staging.rename(out)
         return
@@ -81,13 +85,19 @@ def apply(staging: Path, out: Path, expected: set[str]) -> None:
         relative = path.relative_to(staging)
         (out / relative).parent.mkdir(parents=True, exist_ok=True)
         os.replace(path, out / relative)
-    for root, _, files in os.walk(out, topdown=False):
-        for name in files:
-            path = Path(root, name)
-            if path.relative_to(out).as_posix() not in expected:
-                path.unlink()
-        if root != str(out) and not os.listdir(root):
-            os.rmdir(root)
+    if previous is None:
+        previous = {
+            Path(root, name).relative_to(out).as_posix()
+            for root, _, files in os.walk(out)
+            for name in files
+        }
+    for relative in sorted(previous - expected, reverse=True):
+        path = out / relative
+        path.unlink(missing_ok=True)
+        for parent in path.parents:
+            if parent == out or any(parent.iterdir()):
+                break
+            parent.rmdir()
     shutil.rmtree(staging)
 
 
