@@ -127,9 +127,8 @@ def main() -> None:
         mistakes = sorted(pairs, key=lambda p: score_term(p[1]).score - score_term(p[0]).score)
         print("\nworst term pairs (broad > narrow):")
         for broad, narrow in mistakes[: args.errors]:
-            print(
-                f"  {score_term(broad).score:.3f} {broad!r:40} {score_term(narrow).score:.3f} {narrow!r}"
-            )
+            b, n = score_term(broad).score, score_term(narrow).score
+            print(f"  {b:.3f} {broad!r:40} {n:.3f} {narrow!r}")
 
 
 if __name__ == "__main__":
