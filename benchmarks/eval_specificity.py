@@ -127,8 +127,8 @@ def main() -> None:
         mistakes = sorted(pairs, key=lambda p: score_term(p[1]).score - score_term(p[0]).score)
         print("\nworst term pairs (broad > narrow):")
         for broad, narrow in mistakes[: args.errors]:
-            b, n = score_term(broad).score, score_term(narrow).score
-            print(f"  {b:.3f} {broad!r:40} {n:.3f} {narrow!r}")
+            low, high = score_term(broad).score, score_term(narrow).score
+            print(f"  {low:.3f} {broad!r:40} {high:.3f} {narrow!r}")
 
 
 if __name__ == "__main__":

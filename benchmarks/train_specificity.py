@@ -31,6 +31,11 @@ WEIGHTS = Path(__file__).resolve().parents[1] / "planner" / "specificity" / "wei
 C = 1.0
 """Inverse regularisation strength (scikit-learn's C), the same for both models."""
 FOLDS = KFold(5, shuffle=True, random_state=0)
+TERM_PRIORS = {"year": 1.0, "code": 1.0, "number": 0.5, "unknown_noun": 0.0}
+"""Lower bounds on term weights the development taxonomy cannot teach: it has no years,
+model or part codes, and few names. Structurally, adding a year or a code to a term
+narrows it ("1968 Camaro" < "Camaro"), and a word WordNet does not know is a name or a
+term of art, never evidence that a term is broad."""
 
 
 def pair_accuracy(margin: np.ndarray) -> float:
@@ -43,10 +48,12 @@ def fit_term(pairs: list[tuple[str, str]]) -> tuple[list[str], np.ndarray, float
     rows = {t: np.array([term_features(t)[k] for k in names]) for t in terms}
     diff = np.array([rows[n] - rows[b] for b, n in pairs])
 
+    floors = np.array([TERM_PRIORS.get(k, -np.inf) for k in names])
+
     def fit(d: np.ndarray) -> np.ndarray:
         model = LogisticRegression(C=C, fit_intercept=False, max_iter=2000)
         model.fit(np.vstack([d, -d]), np.r_[np.ones(len(d)), np.zeros(len(d))])
-        return model.coef_[0]
+        return np.maximum(model.coef_[0], floors)
 
     cv = [pair_accuracy(diff[test] @ fit(diff[train])) for train, test in FOLDS.split(diff)]
     coef = fit(diff)

@@ -80,6 +80,7 @@ class Audience:
         return (interest, *self.narrower(interest))
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_term(term: str) -> str:
     """A comparison key for a term: case, hyphens, spacing and a plural -s do not matter."""
     words = re.sub(r"[\s_-]+", " ", term.casefold()).strip().split(" ")
@@ -115,17 +116,32 @@ def covered_interests(
     A passing mention in the body does not make a post about something.
     """
     tag_keys = {normalize_term(t) for t in tags}
+    lowered = body.lower()
     covered = []
     for interest in audience.interests:
         for term in audience.interest_terms(interest):
             if (
                 normalize_term(term) in tag_keys
                 or mentions(title, term)
-                or mentions(body, term) >= body_mentions
+                or (_may_mention(lowered, term) and mentions(body, term) >= body_mentions)
             ):
                 covered.append(interest)
                 break
     return tuple(covered)
+
+
+def _may_mention(lowered_text: str, term: str) -> bool:
+    """A cheap pre-test for `mentions`: every word of the term occurs in the text.
+
+    The regex in `term_pattern` cannot use a literal prefix, so on long bodies it is
+    slow; most terms are absent from most posts and this skips them.
+    """
+    return all(word in lowered_text for word in _term_words(term))
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_words(term: str) -> tuple[str, ...]:
+    return tuple(normalize_term(term).lower().split(" "))
 
 
 def load_audience(config: Config, problems: list[Finding]) -> Audience:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -288,9 +289,11 @@ def read_post(path: Path, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
         error(lines.get("date", fm_line), "bad-date", f"date {err}")
     status = _draft_flag(data, values, path, lines, problems)
     for key in data:
+        if key in KNOWN_KEYS:
+            continue
         close = difflib.get_close_matches(str(key), KNOWN_KEYS, 1, 0.8)
         reported = close and close[0] in REQUIRED_KEYS and close[0] not in data  # as missing
-        if key not in KNOWN_KEYS and close and not reported:
+        if close and not reported:
             problems.append(
                 Finding(
                     path,
@@ -425,12 +428,11 @@ def post_files(content_dir: Path) -> list[Path]:
     """Every `*.md` under `content_dir`, in a stable order, skipping hidden files and dirs."""
     if not content_dir.is_dir():
         return []
-    return sorted(
-        p
-        for p in content_dir.rglob("*.md")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
-    )
+    found = []
+    for root, dirs, files in os.walk(content_dir, followlinks=True):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root, f) for f in files if f.endswith(".md") and not f.startswith(".")]
+    return sorted(found)
 
 
 def load_posts(paths: Iterable[Path], tz: tzinfo) -> LoadResult:

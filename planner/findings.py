@@ -7,6 +7,7 @@ raising, so a bad file is reported with `path:line:col` and the rest keeps worki
 from __future__ import annotations
 
 import enum
+import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -64,7 +65,9 @@ def display_path(path: Path, relative_to: Path | None = None) -> str:
         return str(path)
 
 
+@functools.lru_cache(maxsize=16384)
 def _inside(path: Path, base: Path) -> bool:
+    """Cached: reports print the same few paths for thousands of findings."""
     return path.resolve().is_relative_to(base.resolve())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -12,6 +13,14 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 """The repository, which is also the example site."""
 
 SiteMaker = Callable[..., Path]
+
+
+def copy_example(dest: Path) -> Path:
+    """A copy of the repository's example site (posts, planner.toml, audience.toml)."""
+    shutil.copytree(REPO_ROOT / "content", dest / "content")
+    for name in ("planner.toml", "audience.toml"):
+        shutil.copy(REPO_ROOT / name, dest / name)
+    return dest
 
 
 def write_site(

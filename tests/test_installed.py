@@ -61,3 +61,13 @@ def test_a_bad_file_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "content/posts/bad.md:" in result.stderr.replace(os.sep, "/")
     assert "Fine" in result.stdout
+
+
+def test_build_a_new_site_outside_the_repository(tmp_path: Path) -> None:
+    """The default theme must come from the installed package, not from a checkout."""
+    site = tmp_path / "my-site"
+    assert planner_cmd("init", str(site), cwd=tmp_path).returncode == 0
+    result = planner_cmd("build", "--drafts", "--no-check", cwd=site)
+    assert result.returncode == 0, result.stderr
+    index = (site / "public" / "index.html").read_text(encoding="utf-8")
+    assert "<main" in index and (site / "public" / "static" / "style.css").is_file()

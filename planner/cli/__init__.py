@@ -93,7 +93,12 @@ def main() -> None:
     cli(prog_name="planner")
 
 
-COMMAND_MODULES = ("planner.cli.posts",)
+COMMAND_MODULES = (
+    "planner.cli.posts",
+    "planner.cli.schedule",
+    "planner.cli.check",
+    "planner.cli.build",
+)
 """Each module lists its click commands in COMMANDS; one line here registers them."""
 
 

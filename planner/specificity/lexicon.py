@@ -11,8 +11,8 @@ STOPWORDS = _words(
     """a an the and or but nor of in on at to for from by with without about as into onto
     over under up down out off than then so too very is are was were be been being am do
     does did has have had having it its it's this that these those there here which who
-    whom whose what when where why how my our your his their not no yes if else also just
-    only all any each both either neither own same
+    whom whose what when where why how my our your his their not no yes if else also just only
+    all any each both either neither own same
     such other another can could may might must shall should will would s t"""
 )
 

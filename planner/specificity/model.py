@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 
@@ -34,3 +35,20 @@ def logistic(logit: float) -> float:
         return 1.0 / (1.0 + math.exp(-logit))
     e = math.exp(logit)
     return e / (1.0 + e)
+
+
+def weigh(
+    features: Mapping[str, float],
+    weights: Mapping[str, float],
+    bias: float,
+    note: Callable[[str], str],
+) -> tuple[float, tuple[Signal, ...]]:
+    """A linear model's score for `features`, and a signal for each feature that fired."""
+    logit = bias
+    signals: list[Signal] = []
+    for name, value in features.items():
+        contribution = weights[name] * value
+        logit += contribution
+        if value:
+            signals.append(Signal(name, round(contribution, 3), note(name)))
+    return round(logistic(logit), 4), tuple(signals)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from planner.specificity import weights
 from planner.specificity.lexicon import CATEGORY_HEADS, STOPWORDS
-from planner.specificity.model import Score, Signal, logistic
+from planner.specificity.model import Score, Signal, weigh
 from planner.specificity.wordnet import head_noun
 from planner.specificity.words import Token, tokenize, zipf
 
@@ -28,12 +28,13 @@ def is_year(token: Token) -> bool:
 def term_features(term: str) -> dict[str, float]:
     """The numeric features of `term` the term model weighs (see weights.TERM)."""
     tokens = tokenize(term)
-    words = [t for t in tokens if t.kind == "word" and t.text.lower() not in STOPWORDS]
-    rarities = [MAX_ZIPF - max(zipf(t.text), MIN_ZIPF) for t in words]
-    # A model or part code ("M21", "3925661") names one thing: as rare as a word gets.
-    rarities += [
-        MAX_ZIPF - MIN_ZIPF for t in tokens if t.kind in {"code", "num"} and not is_year(t)
+    words = [  # content words; a model or part code ("M21", "3925661") is a word no dictionary has
+        t
+        for t in tokens
+        if (t.kind == "word" and t.text.lower() not in STOPWORDS)
+        or (t.kind in {"code", "num"} and not is_year(t))
     ]
+    rarities = [MAX_ZIPF - max(zipf(t.text), MIN_ZIPF) for t in words]
     head = words[-1].text.lower() if words else ""
     noun = head_noun([t.text.lower() for t in words])
     return {
@@ -76,49 +77,13 @@ def _note(name: str, term: str, features: dict[str, float]) -> str:
     return notes.get(name, name)
 
 
-PRIOR_FLOORS = {"year": 0.8, "code": 0.8, "number": 0.8, "modifiers": 1.0, "unknown_noun": 0.0}
-"""Structural priors: a year, a code, a number or a modifier never makes a term broader,
-and a noun WordNet does not know (a name like "Camaro") is not broad. The fitted weight
-is used when larger; the development data (a product taxonomy) rarely shows these."""
-
-MODIFIER_MARGIN = 0.25
-"""Log-odds a term scores at least above itself with one modifier removed."""
-
-MAX_MONOTONE_TOKENS = 6
-
-
-def _weight(name: str) -> float:
-    return max(weights.TERM[name], PRIOR_FLOORS.get(name, -math.inf))
-
-
-@lru_cache(maxsize=65536)
-def _term_logit(term: str) -> tuple[float, tuple[Signal, ...]]:
-    """The model's log-odds for `term`, kept monotone: adding a modifier, year or code
-    to a term (not a list joined by "&", "and", ",") never lowers its score."""
-    features = term_features(term)
-    logit = weights.TERM_BIAS
-    signals: list[Signal] = []
-    for name, value in features.items():
-        contribution = _weight(name) * value
-        logit += contribution
-        if value:
-            signals.append(Signal(name, round(contribution, 3), _note(name, term, features)))
-    tokens = [t.text for t in tokenize(term)]
-    if 1 < len(tokens) <= MAX_MONOTONE_TOKENS and not features["conjunction"]:
-        for i in range(len(tokens)):
-            shorter = " ".join(tokens[:i] + tokens[i + 1 :])
-            floor = _term_logit(shorter)[0] + MODIFIER_MARGIN
-            if floor > logit:
-                note = f"at least as specific as '{shorter}' plus the modifier '{tokens[i]}'"
-                signals.append(Signal("narrows", round(floor - logit, 3), note))
-                logit = floor
-    return logit, tuple(signals)
-
-
 @lru_cache(maxsize=65536)
 def score_term(term: str) -> Score:
     """Score how specific a tag or short phrase is in general English."""
     if not tokenize(term):
         return Score(term, 0.0, (Signal("empty", 0.0, "no words to score"),))
-    logit, signals = _term_logit(term)
-    return Score(term, round(logistic(logit), 4), signals)
+    features = term_features(term)
+    score, signals = weigh(
+        features, weights.TERM, weights.TERM_BIAS, lambda name: _note(name, term, features)
+    )
+    return Score(term, score, signals)

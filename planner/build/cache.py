@@ -1,0 +1,85 @@
+"""The build cache in `<site>/.planner-cache/`: rendered post bodies, and the inputs each
+page was last drawn from, so an unchanged site is not rendered again.
+
+Rendered bodies are keyed by a hash of the Markdown and the renderer's settings; page
+keys hash the theme's files, the site settings and the page's own inputs (for a post
+page: its source, its related posts and the site navigation). Deleting the directory
+is always safe: the next build is a cold one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from planner.build.render import RENDERER_VERSION, Rendered
+
+CACHE_DIR = ".planner-cache"
+
+
+def digest(*parts: str | bytes) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def body_key(body: str, summary: str) -> str:
+    return digest(RENDERER_VERSION, body, summary)
+
+
+def tree_digest(directories: list[Path]) -> str:
+    """A hash of every file under `directories` (the theme): names and bytes."""
+    parts: list[str | bytes] = []
+    for directory in directories:
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            parts += [str(path.relative_to(directory)), path.read_bytes()]
+    return digest(*parts)
+
+
+class Cache:
+    """Rendered bodies (one JSON file each) and the page manifest of the last build."""
+
+    def __init__(self, root: Path, enabled: bool = True) -> None:
+        self.dir = root / CACHE_DIR
+        self.enabled = enabled
+        self.pages: dict[str, str] = self._read_manifest() if enabled else {}
+
+    def _read_manifest(self) -> dict[str, str]:
+        try:
+            data = json.loads((self.dir / "pages.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def body(self, key: str) -> Rendered | None:
+        if not self.enabled:
+            return None
+        try:
+            data = json.loads((self.dir / "bodies" / f"{key}.json").read_text(encoding="utf-8"))
+            return Rendered(data["html"], data["summary"], data["words"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def store_body(self, key: str, rendered: Rendered) -> None:
+        if not self.enabled:
+            return
+        folder = self.dir / "bodies"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = {"html": rendered.html, "summary": rendered.summary, "words": rendered.words}
+        _atomic_write(folder / f"{key}.json", json.dumps(data))
+
+    def store_pages(self, pages: dict[str, str]) -> None:
+        if not self.enabled:
+            return
+        self.dir.mkdir(parents=True, exist_ok=True)
+        _atomic_write(self.dir / "pages.json", json.dumps(pages))
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

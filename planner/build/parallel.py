@@ -1,0 +1,138 @@
+"""Markdown and templates on every core.
+
+Both steps are pure Python and CPU-bound, so they run in worker processes: forked
+(where the platform can) after the work list is built, so each worker reads it from
+inherited memory by index instead of receiving pickled posts and pages, and writes its
+pages itself. Small jobs stay in this process, where starting workers costs more.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from planner.build import output
+from planner.build.cache import Cache, body_key
+from planner.build.pages import Page, PostView
+from planner.build.render import Renderer
+from planner.build.theme import environment
+
+PARALLEL_MIN = 200
+"""Fewer items than this are done in this process."""
+
+_job: dict[str, Any] = {}
+"""The current work list, set before forking; workers read it by index."""
+
+
+class TemplateFailed(Exception):
+    """A template raised while drawing a page; the message names template and line."""
+
+
+def render_pages(
+    pages: Sequence[Page],
+    dirs: list[Path],
+    context: dict[str, Any],
+    staging: Path,
+    out: Path,
+    cache: Cache,
+    progress: bool = False,
+) -> tuple[int, int]:
+    """Draw `pages` into `staging`: (files written, post bodies converted from Markdown).
+
+    A post page converts its post's Markdown here, in the worker, unless the cache
+    has the body already.
+    """
+    _job.update(pages=pages, dirs=dirs, context=context, staging=staging, out=out, cache=cache)
+    try:
+        counts = _run(_pages_chunk, len(pages), progress)
+        return sum(c[0] for c in counts), sum(c[1] for c in counts)
+    finally:
+        _job.clear()
+
+
+def with_body(view: PostView, cache: Cache, renderer: Renderer) -> tuple[PostView, bool]:
+    """`view` with its HTML, from the cache or converted now (True when converted)."""
+    key = body_key(view.source.body, view.source.summary)
+    rendered = cache.body(key)
+    if rendered is not None:
+        return replace(view, html=rendered.html), False
+    rendered = renderer.render(view.source.body, view.source.summary)
+    cache.store_body(key, rendered)
+    return replace(view, html=rendered.html), True
+
+
+def _pages_chunk(start: int, stop: int) -> tuple[int, int]:
+    env = environment(_job["dirs"])
+    renderer = Renderer()
+    written = converted = 0
+    for page in _job["pages"][start:stop]:
+        context = page.context
+        if isinstance(context.get("post"), PostView):
+            view, new = with_body(context["post"], _job["cache"], renderer)
+            context = {**context, "post": view}
+            converted += new
+        try:
+            html = env.get_template(page.template).render(**_job["context"], **context)
+        except jinja2.TemplateError as err:
+            raise TemplateFailed(_describe(page, err)) from None
+        written += output.write(_job["staging"], _job["out"], page.path, html.encode("utf-8"))
+    return written, converted
+
+
+def _describe(page: Page, err: jinja2.TemplateError) -> str:
+    where = page.template
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        where = f"{err.filename or err.name}:{err.lineno}"
+    else:
+        frames = [tb for tb in _traceback_frames(err.__traceback__) if tb[0].endswith(".html")]
+        if frames:
+            where = f"{frames[-1][0]}:{frames[-1][1]}"
+    return f"{where}: {err.__class__.__name__}: {err} (drawing {page.path})"
+
+
+def _traceback_frames(tb) -> list[tuple[str, int]]:
+    frames = []
+    while tb is not None:
+        frames.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno))
+        tb = tb.tb_next
+    return frames
+
+
+def _run(work, count: int, progress: bool = False) -> list:
+    """`work(start, stop)` over `count` items: in chunks on every core, or here.
+
+    With `progress`, a line on stderr counts the pages drawn (for a terminal).
+    """
+    workers = os.cpu_count() or 1
+    context = _fork_context()
+    if count < PARALLEL_MIN or workers == 1 or context is None:
+        return [work(0, count)]
+    size = max(1, -(-count // (workers * 8)))  # several chunks per core even out the load
+    bounds = [(i, min(i + size, count)) for i in range(0, count, size)]
+    results = []
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        futures = {pool.submit(work, start, stop): stop - start for start, stop in bounds}
+        done = 0
+        for future in as_completed(futures):
+            results.append(future.result())
+            done += futures[future]
+            if progress:
+                sys.stderr.write(f"\r  drawing pages: {done}/{count}")
+                sys.stderr.flush()
+    if progress:
+        sys.stderr.write("\r" + " " * 40 + "\r")
+    return results
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None

@@ -1,0 +1,78 @@
+"""Markdown to HTML for one post: Python-Markdown with heading anchors, tables, fenced
+code highlighted by Pygments; plus the summary and reading time the pages show."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import markdown
+
+EXTENSIONS = ["fenced_code", "tables", "codehilite", "toc", "sane_lists"]
+EXTENSION_CONFIGS = {
+    "codehilite": {"guess_lang": False, "css_class": "highlight"},
+    "toc": {"permalink": "#", "permalink_title": "Link to this section"},
+}
+RENDERER_VERSION = "1"
+"""Part of every cache key: change it when the HTML for the same Markdown changes."""
+WORDS_PER_MINUTE = 230
+SUMMARY_CHARS = 240
+SUMMARY_BLOCKS = 12
+"""The summary comes from the first blocks of a post; the rest is never split."""
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+|<[^>]+>")
+"""Links and images (kept: their text), emphasis, code ticks, headings, quotes, tags."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A post body as HTML, with what listings show about it."""
+
+    html: str
+    summary: str
+    words: int
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
+
+
+class Renderer:
+    """One Markdown converter, reset between posts (building one costs more than a post)."""
+
+    def __init__(self) -> None:
+        self._markdown = markdown.Markdown(
+            extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html"
+        )
+
+    def render(self, body: str, summary: str = "") -> Rendered:
+        self._markdown.reset()
+        body_html = self._markdown.convert(body)
+        return Rendered(body_html, summary or first_paragraph(body), len(body.split()))
+
+
+def first_paragraph(body: str) -> str:
+    """The first prose paragraph as plain text, cut at a word near SUMMARY_CHARS."""
+    in_fence = False
+    for block in PARAGRAPH_BREAK.split(body.strip(), maxsplit=SUMMARY_BLOCKS):
+        stripped = block.strip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence if stripped.count("```") % 2 else in_fence
+            continue
+        if in_fence or not stripped or stripped.startswith(("#", "|", "<", "-", "*", ">")):
+            continue
+        text = " ".join(MARKUP_RE.sub(lambda m: m.group(1) or "", stripped).split())
+        if len(text) <= SUMMARY_CHARS:
+            return text
+        cut = text.rfind(" ", 0, SUMMARY_CHARS)
+        return text[: cut if cut > 0 else SUMMARY_CHARS].rstrip(",;:") + "…"
+    return ""
+
+
+def pygments_css() -> bytes:
+    """The stylesheet for highlighted code (a theme may override static/pygments.css)."""
+    from pygments.formatters import HtmlFormatter
+
+    return HtmlFormatter(style="friendly").get_style_defs(".highlight").encode("utf-8")

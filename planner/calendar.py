@@ -1,0 +1,200 @@
+"""The posting calendar as plain data: entries, month grids, interest coverage, iCalendar.
+
+One model for every view of the calendar: the terminal (`planner calendar`), the
+static build's HTML calendar page and its `calendar.ics`. Nothing here renders.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from planner.audience import Audience, covered_interests
+from planner.content import Post
+
+Status = Literal["published", "scheduled", "planned"]
+"""`planned` = proposed by `planner schedule`, not yet written into the file."""
+
+
+def post_url(base_url: str, slug: str) -> str:
+    """The public URL of a post; the build writes it to `<out>/posts/<slug>/index.html`."""
+    return f"{base_url.rstrip('/')}/posts/{slug}/"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One post on the calendar. `when` is aware, in the site timezone."""
+
+    path: Path
+    slug: str
+    title: str
+    when: datetime
+    status: Status
+    url: str
+    tags: tuple[str, ...]
+    interests: tuple[str, ...]
+    """The audience interests the post covers."""
+
+
+def entries(
+    posts: Iterable[Post],
+    *,
+    now: datetime,
+    audience: Audience,
+    base_url: str,
+    plan: Iterable[tuple[Post, datetime]] = (),
+) -> list[Entry]:
+    """Every dated ready post (published or scheduled) and every planned one, by time.
+
+    Drafts are left out. A post in `plan` is shown at its planned time even if it
+    also has a date (the plan is what is being looked at).
+    """
+
+    def entry(post: Post, when: datetime, status: Status) -> Entry:
+        return Entry(
+            path=post.path,
+            slug=post.slug,
+            title=post.title,
+            when=when,
+            status=status,
+            url=post_url(base_url, post.slug),
+            tags=post.tags,
+            interests=covered_interests(audience, post.tags, post.title, post.body),
+        )
+
+    planned = {post.path: entry(post, when, "planned") for post, when in plan}
+    result = list(planned.values())
+    for post in posts:
+        if post.status == "draft" or post.date is None or post.path in planned:
+            continue
+        result.append(entry(post, post.date, "published" if post.date <= now else "scheduled"))
+    result.sort(key=lambda e: (e.when, e.slug))
+    return result
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day of a month grid; `in_month` is False for the padding days of other months."""
+
+    date: date
+    in_month: bool
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Month:
+    """A month as Monday-first weeks of seven days."""
+
+    year: int
+    month: int
+    weeks: tuple[tuple[Day, ...], ...]
+
+
+def _by_day(entries: Sequence[Entry]) -> dict[date, list[Entry]]:
+    days: dict[date, list[Entry]] = {}
+    for item in entries:
+        days.setdefault(item.when.date(), []).append(item)
+    return days
+
+
+def _grid(days: dict[date, list[Entry]], year: int, month: int) -> Month:
+    weeks = _stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    return Month(
+        year,
+        month,
+        tuple(
+            tuple(Day(day, day.month == month, tuple(days.get(day, ()))) for day in week)
+            for week in weeks
+        ),
+    )
+
+
+def month_grid(entries: Sequence[Entry], year: int, month: int) -> Month:
+    """The month `year-month` with each entry in its day (entries keep their order)."""
+    return _grid(_by_day(entries), year, month)
+
+
+def months(entries: Sequence[Entry], start: date, end: date) -> list[Month]:
+    """Every month that has a day in `[start, end]`, in order."""
+    days = _by_day(entries)
+    result = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        result.append(_grid(days, year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return result
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which audience interest is covered in which week."""
+
+    weeks: tuple[date, ...]
+    """The Monday of each week."""
+    rows: tuple[tuple[str, tuple[int, ...]], ...]
+    """(interest, number of posts covering it in each week), in profile order."""
+
+
+def monday(day: date) -> date:
+    """The Monday of the week `day` is in."""
+    return day - timedelta(days=day.weekday())
+
+
+def coverage(entries: Sequence[Entry], audience: Audience, start: date, weeks: int) -> Coverage:
+    """An interests-by-weeks count grid for `weeks` weeks from the week of `start`."""
+    first = monday(start)
+    mondays = tuple(first + timedelta(weeks=i) for i in range(max(weeks, 0)))
+    counts = {interest: [0] * len(mondays) for interest in audience.interests}
+    for item in entries:
+        index = (item.when.date() - first).days // 7
+        if 0 <= index < len(mondays):
+            for interest in item.interests:
+                if interest in counts:
+                    counts[interest][index] += 1
+    return Coverage(mondays, tuple((name, tuple(row)) for name, row in counts.items()))
+
+
+def _uid(item: Entry) -> str:
+    host = urlsplit(item.url).hostname or "localhost"
+    return f"{item.slug}@{host}"
+
+
+def to_ics(entries: Sequence[Entry], *, calendar_name: str, tz: ZoneInfo) -> bytes:
+    """An RFC 5545 calendar: one VEVENT per entry, stable UID per post, DTSTART in `tz`.
+
+    DTSTAMP is the post's time in UTC rather than the clock, so the same calendar
+    gives the same bytes on every run (and a moved post gets a newer stamp).
+    """
+    from icalendar import Calendar, Event  # imported here: only the calendar views need it
+
+    cal = Calendar()
+    cal.add("prodid", "-//niche-planner//posting calendar//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", calendar_name)
+    cal.add("x-wr-timezone", tz.key)
+    for item in entries:
+        event = Event()
+        event.add("uid", _uid(item))
+        event.add("dtstamp", item.when.astimezone(ZoneInfo("UTC")))
+        event.add("dtstart", item.when.astimezone(tz))
+        event.add("summary", item.title)
+        event.add("url", item.url)
+        lines = [f"Status: {item.status}", item.url]
+        if item.tags:
+            lines.insert(1, "Tags: " + ", ".join(item.tags))
+            event.add("categories", list(item.tags))
+        if item.interests:
+            lines.insert(-1, "Audience interests: " + ", ".join(item.interests))
+        event.add("description", "\n".join(lines))
+        event.add("status", "TENTATIVE" if item.status == "planned" else "CONFIRMED")
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()

@@ -1,0 +1,274 @@
+"""The prose of a post as the checker sees it: paragraphs with their file lines, the
+concrete details in them, vague wording, and questions to the reader.
+
+Markdown is not rendered: code (fenced and inline), link targets, bare URLs and HTML
+comments are blanked with spaces, so line and column numbers still point into the file.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+from planner.specificity.lexicon import STOPWORDS, UNITS
+from planner.specificity.words import zipf
+
+FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
+MASK_RE = re.compile(
+    r"`[^`]*`"  # inline code
+    r"|(?<=\])\([^)]*\)"  # link target after [text]
+    r"|<!--.*?-->"  # one-line HTML comment
+    r"|<[^>\n]+>"  # HTML tag
+    r"|https?://\S+"  # bare URL
+)
+RARE_ZIPF = 3.0
+"""Words rarer than this are concrete details: 'countergear', 'detent', 'houndstooth'."""
+LISTICLE_WORDS = frozenset(
+    ["tips", "tricks", "things", "ways", "reasons", "ideas", "steps", "secrets", "facts"]
+)
+
+VAGUE_RE = re.compile(
+    r"\b(?:a lot of|lots of|a few|a bunch of|pretty much|kind of|sort of|and so on|"
+    r"things?|stuff|various|variety|everyone|everybody|everything|anyone|anything|"
+    r"something|amazing|awesome|incredible|fantastic|great|tips|tricks|really|very|"
+    r"basically|etc)\b",
+    re.IGNORECASE,
+)
+"""Wording that stands in for a detail the writer did not give."""
+
+INVITATIONS = (
+    "let us know",
+    "let me know",
+    "tell us",
+    "tell me",
+    "write to us",
+    "write to me",
+    "leave a comment",
+    "comment below",
+    "reply",
+    "email us",
+    "email me",
+    "send us",
+    "send me",
+    "share your",
+    "drop us a line",
+    "drop me a line",
+)
+"""A question, or an invitation to answer: the post talks with its readers."""
+
+
+TOKEN_RE = re.compile(
+    r"([^\w$€£¥%&]*)"  # what stands before the token: spaces, punctuation
+    r"(?:([^\W\d_]+(?:['\u2019-][^\W\d_]+)*)(?!\w)"  # a word: "Hydra-Matic", "owner's"
+    r"|(\d+(?:[.,:/]\d+)*)(?!\w)"  # a number: "1968", "0.027", "3/8"
+    r"|([^\W_]+(?:-[^\W_]+)*)"  # a code, letters and digits: "M21", "L78", "1960s", "14x7"
+    r"|([$€£¥%&]))"  # an amount or percent sign
+)
+"""One pass over a paragraph with `findall`: the checker's hot loop, so no lookbehinds."""
+
+
+"""One pass over a paragraph with `findall`: the checker's hot loop, so no lookbehinds."""
+OPENERS = " \t*_\"'(\u201c\u2018-\u2013\u2014"
+"""Emphasis, quotes, brackets and dashes that may stand before a sentence's first word."""
+BREAKS = frozenset(".!?:;\n#|>")
+"""What ends a sentence, a heading or a table cell: a capital after one is not a name."""
+NAME_ZIPF = 4.5
+"""In a title, where Title Case capitalises every word, only rarer words count as names."""
+
+
+class ProseToken(NamedTuple):
+    """A token, what stands before it, its kind, and whether it opens a sentence."""
+
+    sep: str
+    text: str
+    kind: str  # "word", "num", "code" or "sym"
+    opens: bool
+
+
+def tokens(text: str) -> list[ProseToken]:
+    """Split prose into tokens in one regex pass."""
+    found: list[ProseToken] = []
+    for sep, word, number, code, symbol in TOKEN_RE.findall(text):
+        opens = not found or sep.rstrip(OPENERS)[-1:] in BREAKS
+        if word:
+            found.append(ProseToken(sep, word, "word", opens))
+        elif number:
+            found.append(ProseToken(sep, number, "num", opens))
+        elif code:
+            found.append(ProseToken(sep, code, "code", opens))
+        else:
+            found.append(ProseToken(sep, symbol, "sym", opens))
+    return found
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the body with code, URLs and comments blanked; `number` is the file line."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Consecutive non-blank prose lines; a heading is a paragraph of its own.
+
+    Its tokens and details are worked out once, on first use, and shared by the rules.
+    """
+
+    lines: tuple[Line, ...]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.lines[0].text.lstrip().startswith("#")
+
+    @cached_property
+    def tokens(self) -> list[ProseToken]:
+        return tokens(self.text)
+
+    @cached_property
+    def words(self) -> int:
+        return sum(token.kind != "sym" for token in self.tokens)
+
+    @cached_property
+    def details(self) -> list[str]:
+        return details(self.text, prose=self.tokens)
+
+    @property
+    def density(self) -> float:
+        """Concrete details per 100 words."""
+        return len(self.details) * 100 / self.words if self.words else 0.0
+
+
+def prose_lines(body: str, first_line: int) -> list[Line]:
+    """The body's lines, numbered as in the file, with everything but prose blanked."""
+    lines: list[Line] = []
+    fence: str | None = None
+    in_comment = False
+    for offset, raw in enumerate(body.split("\n")):
+        number = first_line + offset
+        fence_match = FENCE_RE.match(raw)
+        if fence is not None:
+            if fence_match and fence_match.group(1) == fence:
+                fence = None
+            lines.append(Line(number, ""))
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            lines.append(Line(number, ""))
+            continue
+        text, in_comment = _mask_comments(raw, in_comment)
+        lines.append(Line(number, MASK_RE.sub(lambda m: " " * len(m.group()), text)))
+    return lines
+
+
+def _mask_comments(text: str, in_comment: bool) -> tuple[str, bool]:
+    """Blank the parts of `text` inside a multi-line HTML comment."""
+    if in_comment:
+        end = text.find("-->")
+        if end < 0:
+            return " " * len(text), True
+        text = " " * (end + 3) + text[end + 3 :]
+    start = text.find("<!--")
+    if start >= 0 and text.find("-->", start) < 0:
+        return text[:start] + " " * (len(text) - start), True
+    return text, False
+
+
+def paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Group prose lines into paragraphs (blank lines and headings separate them)."""
+    found: list[Paragraph] = []
+    current: list[Line] = []
+    for line in lines:
+        heading = line.text.lstrip().startswith("#")
+        if not line.text.strip() or heading:
+            if current:
+                found.append(Paragraph(tuple(current)))
+                current = []
+            if heading:
+                found.append(Paragraph((line,)))
+            continue
+        current.append(line)
+    if current:
+        found.append(Paragraph(tuple(current)))
+    return found
+
+
+def details(text: str, *, title: bool = False, prose: list[ProseToken] | None = None) -> list[str]:
+    """The concrete details in `text`: numbers, years, codes, amounts, names, rare words.
+
+    A capitalised word counts as a name only where a sentence does not start (in a
+    title, only when it is not an ordinary word); a number in front of a listicle word
+    ("10 tips") is not a detail. `prose` is `text` already tokenised.
+    """
+    found: list[str] = []
+    prose = tokens(text) if prose is None else prose
+    for i, token in enumerate(prose):
+        if token.kind == "word":
+            kind = _word_kind(token.text)
+            if kind is WordKind.RARE or (
+                (kind is WordKind.NAME or (kind is WordKind.CAPITALISED and not title))
+                and not token.opens
+            ):
+                found.append(token.text)
+        elif token.kind in {"num", "code"}:
+            following = prose[i + 1].text.lower() if i + 1 < len(prose) else ""
+            if following not in LISTICLE_WORDS:
+                found.append(token.text)
+        elif token.kind == "sym" and token.text in "$€£¥%":
+            found.append(token.text)
+    return found
+
+
+class WordKind(enum.Enum):
+    """What a word can be as a detail, before its place in the sentence is known."""
+
+    FUNCTION = "function"  # a stopword or a unit: never a detail on its own
+    RARE = "rare"  # rare in English: a detail wherever it stands
+    NAME = "name"  # capitalised and not an ordinary word: a name unless it opens a sentence
+    CAPITALISED = "capitalised"  # capitalised ordinary word: a name only in running prose
+    COMMON = "common"
+
+
+@functools.cache
+def _word_kind(word: str) -> WordKind:
+    low = word.lower()
+    if low in STOPWORDS or low in UNITS:
+        return WordKind.FUNCTION
+    frequency = zipf(low)
+    if frequency < RARE_ZIPF:
+        return WordKind.RARE
+    if word[0].isupper():
+        return WordKind.NAME if frequency < NAME_ZIPF else WordKind.CAPITALISED
+    return WordKind.COMMON
+
+
+def vague_wording(lines: list[Line]) -> Iterator[tuple[int, int, str]]:
+    """(line, column, words) for each piece of vague wording in the prose."""
+    for line in lines:
+        for match in VAGUE_RE.finditer(line.text):
+            yield line.number, match.start() + 1, match.group()
+
+
+def asks_readers(lines: list[Line]) -> bool:
+    """True when the prose asks a question or invites an answer."""
+    # Substring tests, not one regex of alternatives: this runs on every post, and
+    # Python's re tries each alternative at every position of a long text.
+    text = "\n".join(line.text for line in lines)
+    if "?" in text:
+        return True
+    lowered = text.lower()
+    return any(phrase in lowered for phrase in INVITATIONS)

@@ -1,0 +1,79 @@
+"""Terminal rendering of the calendar model: month grids and the coverage grid."""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+
+from planner.calendar import Coverage, Entry, Month
+from planner.cli.output import style, table
+
+MARKS = {"published": "*", "scheduled": ">", "planned": "+"}
+COLORS = {"published": "green", "scheduled": "cyan", "planned": "yellow"}
+LEGEND = "* published   > scheduled   + planned (not written yet)"
+
+
+def _cell(text: str, width: int) -> str:
+    return text[: width - 1] + "…" if len(text) > width else text.ljust(width)
+
+
+def _entry_text(entry: Entry, width: int) -> str:
+    text = _cell(f"{MARKS[entry.status]}{entry.title}", width)
+    return style(text, fg=COLORS[entry.status])
+
+
+def cell_width(columns: int) -> int:
+    """The width of a day column that fits seven in `columns` terminal columns."""
+    return max(10, min(24, (columns - 6) // 7))
+
+
+def render_month(month: Month, width: int = 16) -> str:
+    """One month as a Monday-first grid with each post's title in its day, then a list
+    of the month's posts with their full date, time, title and status."""
+    title = f"{_stdlib_calendar.month_name[month.month]} {month.year}"
+    lines = [style(title, bold=True)]
+    lines.append(" ".join(_cell(name, width) for name in _stdlib_calendar.day_abbr).rstrip())
+    for week in month.weeks:
+        lines.append(
+            " ".join(
+                _cell(f"{day.date.day:>2}" if day.in_month else "  .", width) for day in week
+            ).rstrip()
+        )
+        for row in range(max(len(day.entries) for day in week)):
+            cells = [
+                _entry_text(day.entries[row], width) if row < len(day.entries) else " " * width
+                for day in week
+            ]
+            lines.append(" ".join(cells).rstrip())
+    listed = [
+        entry for week in month.weeks for day in week if day.in_month for entry in day.entries
+    ]
+    if listed:
+        lines.append("")
+        lines.extend(
+            style(
+                f"  {MARKS[e.status]} {e.when:%a %Y-%m-%d %H:%M}  {e.title}  ({e.status})",
+                fg=COLORS[e.status],
+            )
+            for e in listed
+        )
+    return "\n".join(lines)
+
+
+def render_coverage(grid: Coverage, current: int | None = None) -> str:
+    """Interests down, weeks across: a count where a post covers the interest, '.' where none.
+
+    `current` marks the column of this week.
+    """
+    headers = ["interest"] + [
+        f"{monday:%m-%d}{'*' if index == current else ''}"
+        for index, monday in enumerate(grid.weeks)
+    ]
+    rows = [
+        [interest] + [str(count) if count else "." for count in counts]
+        for interest, counts in grid.rows
+    ]
+    gaps = [interest for interest, counts in grid.rows if not any(counts)]
+    text = table(headers, rows, widths=[28])
+    if gaps:
+        text += "\n\nNo post in these weeks: " + ", ".join(gaps)
+    return text

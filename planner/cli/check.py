@@ -1,0 +1,225 @@
+"""`planner check`, `planner score` and `planner tags`: specificity for the audience."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from planner.cli.common import EXIT_FINDINGS, EXIT_OK, format_option, load_site
+from planner.cli.output import SEVERITY_COLORS, echo_findings, style, table
+from planner.findings import Severity, display_path
+
+if TYPE_CHECKING:
+    from planner.check.report import CheckRun
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@format_option("text", "json", "sarif", "github")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    help="Exit 1 when a finding is at least this severe (default: [check] fail_on, 'error').",
+)
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, fail_on: str | None):
+    """Check posts for specificity against the audience profile.
+
+    Every post is checked, or only PATHS (files or directories). Findings are
+    printed as path:line:col: severity rule-id message, grouped per post with
+    the post's specificity score (0-100) and suggestions. Exit 0 when clean,
+    1 when a finding is at or above --fail-on, 2 on a usage or config error.
+
+    Rules are turned off or made stricter in [check] rules of planner.toml, or
+    inline: <!-- planner-disable rule-id --> (whole post) and
+    <!-- planner-disable-next-line rule-id -->.
+
+    \b
+    Examples:
+      planner check                              every post
+      planner check content/posts/new-post.md    one post
+      planner check --fail-on warning            stricter, for pre-commit
+      planner check --format sarif > check.sarif GitHub code scanning
+    """
+    from planner.check.batch import check_files
+    from planner.check.report import CheckRun, to_github, to_json, to_sarif
+    from planner.check.rules import unknown_rules
+
+    site = load_site(ctx, audience=True)
+    files = _expand(paths) if paths else site.post_files()
+    if site.audience.is_empty:
+        click.echo(
+            "notice: the audience profile is empty or missing; only the rules that need "
+            "no profile run (describe your readers in audience.toml: docs/audience.md)",
+            err=True,
+        )
+    reports, problems = check_files(site, files)
+    run = CheckRun(site.root, tuple(reports), (*unknown_rules(site.config), *problems))
+    if output_format == "json":
+        click.echo(to_json(run))
+    elif output_format == "sarif":
+        click.echo(to_sarif(run))
+    elif output_format == "github":
+        if run.findings:
+            click.echo(to_github(run.findings, Path.cwd()))
+    else:
+        _print_text(run)
+    threshold = Severity.parse(fail_on or site.config.check.fail_on)
+    failed = any(f.severity >= threshold for f in run.findings)
+    ctx.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _expand(paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given, and the Markdown files under directories."""
+    from planner.content import post_files
+
+    files: list[Path] = []
+    for path in paths:
+        files.extend(post_files(path) if path.is_dir() else [path])
+    return files
+
+
+def _print_text(run: CheckRun) -> None:
+    """Findings grouped per post, each with its score and suggestions, then a summary."""
+    echo_findings(run.problems)
+    for report in run.reports:
+        if not report.findings:
+            continue
+        header = f"{display_path(report.path)}  (specificity {report.score}/100)"
+        click.echo(style(header, bold=True))
+        for finding in report.findings:
+            severity = style(str(finding.severity), fg=SEVERITY_COLORS[finding.severity])
+            click.echo(f"  {finding.location()}: {severity} {finding.rule} {finding.message}")
+            for suggestion in finding.suggestions:
+                click.echo(f"      try {suggestion}")
+        click.echo()
+    counts = run.counts()
+    flagged = sum(1 for r in run.reports if r.findings)
+    average = run.average_score()
+    click.echo(
+        f"{len(run.reports)} post(s) checked, {flagged} with findings: "
+        f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+        f"{counts[Severity.INFO]} info"
+        + (f"; average specificity {average:.0f}/100" if average is not None else "")
+    )
+
+
+@click.command()
+@click.argument("terms", nargs=-1)
+@click.option("--stdin", "from_stdin", is_flag=True, help="Read one term or text per line.")
+@click.option(
+    "--kind",
+    type=click.Choice(["term", "text"]),
+    default="term",
+    show_default=True,
+    help="Score tags/short phrases (term) or sentences, titles, paragraphs (text).",
+)
+@click.option(
+    "--no-audience", is_flag=True, help="Give verdicts relative to general English, not the site."
+)
+@format_option("text", "json")
+@click.pass_context
+def score(
+    ctx: click.Context,
+    terms: tuple[str, ...],
+    from_stdin: bool,
+    kind: str,
+    no_audience: bool,
+    output_format: str,
+) -> None:
+    """Score how specific terms or texts are.
+
+    `score` (0-1, higher is more specific) is the same for every site; `verdict`
+    (too-broad, ok, specific or off-audience) is relative to the site's audience
+    profile, or to general English with --no-audience.
+
+    \b
+    Examples:
+      planner score cars "1968 Camaro" "Muncie M21"
+      planner score --kind text "Here are some tips for your car."
+      planner score --stdin --no-audience --format json < tags.txt
+    """
+    from planner.audience import Audience
+    from planner.check.terms import AudienceLens, judge_text
+
+    if from_stdin:
+        terms = (*terms, *(line.rstrip("\r\n") for line in sys.stdin))
+    if not terms:
+        raise click.UsageError("give terms to score, or --stdin")
+    audience = Audience() if no_audience else load_site(ctx, audience=True).audience
+    lens = AudienceLens(audience)
+    judge = lens.judge if kind == "term" else (lambda text: judge_text(lens, text))
+    verdicts = [judge(term) for term in terms]
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "text": v.term,
+                        "kind": kind,
+                        "score": v.score,
+                        "verdict": v.verdict,
+                        "reason": v.reason,
+                        "signals": [
+                            {"name": s.name, "value": s.value, "note": s.note} for s in v.signals
+                        ],
+                    }
+                    for v in verdicts
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return
+    rows = [(v.term, f"{v.score:.2f}", v.verdict, v.reason) for v in verdicts]
+    click.echo(
+        table(("TEXT" if kind == "text" else "TERM", "SCORE", "VERDICT", "WHY"), rows, (50,))
+    )
+
+
+@click.command()
+@click.option(
+    "--sort",
+    "sort_by",
+    type=click.Choice(["posts", "score", "verdict", "name"]),
+    default="posts",
+    show_default=True,
+    help="Order: most used, least specific, worst verdict first, or by name.",
+)
+@format_option("text", "json")
+@click.pass_context
+def tags(ctx: click.Context, sort_by: str, output_format: str) -> None:
+    """List every tag the site uses with its specificity for the audience.
+
+    For each tag: how many posts use it, its score, its verdict for the
+    audience, and for too-broad or off-audience tags the specific alternatives
+    its posts mention most.
+
+    \b
+    Examples:
+      planner tags
+      planner tags --sort verdict
+      planner tags --format json
+    """
+    from planner.check.tags import tag_summaries
+
+    site = load_site(ctx, audience=True)
+    loaded = site.load_posts()
+    echo_findings(loaded.problems)
+    summaries = tag_summaries(site, loaded.posts, sort_by)
+    if output_format == "json":
+        click.echo(json.dumps([s.as_dict() for s in summaries], indent=2, ensure_ascii=False))
+        return
+    rows = [
+        (s.tag, s.posts, f"{s.score:.2f}", s.verdict, ", ".join(s.suggestions[:3]))
+        for s in summaries
+    ]
+    click.echo(table(("TAG", "POSTS", "SCORE", "VERDICT", "TRY INSTEAD"), rows, (30, 0, 0, 0, 70)))
+
+
+COMMANDS = (check, score, tags)

@@ -1,0 +1,279 @@
+"""`planner build` on the example site and on small sites: pages, links, feeds, safety."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+from click.testing import CliRunner
+from conftest import copy_example
+
+from planner.build import BuildError, BuildOptions, build_site
+from planner.cli import cli
+from planner.site import open_site
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=ZoneInfo("America/New_York"))
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+PUBLISHED = {
+    "reading-the-trim-tag-on-a-1968-camaro-paint-code-trim-code-and-build-week",
+    "rebuilding-the-muncie-m21-from-a-1968-camaro-sports-coupe-teardown-and-measurements",
+    "10-tips-for-keeping-your-classic-car-happy",
+    "rally-wheels-on-a-first-gen-camaro-reading-the-date-stamp-on-a-14x7-rim",
+    "why-restoration-is-worth-it",
+}
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    site = tmp_path / "example"
+    copy_example(site)
+    return site
+
+
+def build(site: Path, **options) -> tuple[Path, object]:
+    out = site / "public"
+    report = build_site(open_site(start=site), BuildOptions(out=out, now=NOW, **options))
+    return out, report
+
+
+class Hrefs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.hrefs.append(value)
+
+
+def internal_targets(out: Path) -> list[tuple[Path, str]]:
+    found = []
+    for page in out.rglob("*.html"):
+        parser = Hrefs()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            parts = urlsplit(href)
+            if (
+                parts.scheme
+                or parts.netloc
+                or href.startswith("#")
+                or href.startswith("/__planner")
+            ):
+                continue
+            found.append((page, parts.path))
+    return found
+
+
+def test_example_site_has_every_page(example):
+    out, report = build(example)
+    assert report.posts == 5
+    for path in (
+        "index.html",
+        "404.html",
+        "tags/index.html",
+        "archive/index.html",
+        "calendar/index.html",
+        "feed.xml",
+        "rss.xml",
+        "feed.json",
+        "sitemap.xml",
+        "robots.txt",
+        "calendar.ics",
+        "static/style.css",
+        "static/pygments.css",
+    ):
+        assert (out / path).is_file(), path
+    assert {p.name for p in (out / "posts").iterdir()} == PUBLISHED
+    assert (out / "tags" / "muncie-m21" / "index.html").is_file()
+    assert (out / "tags" / "muncie-m21" / "feed.xml").is_file()
+
+
+def test_every_internal_link_resolves(example):
+    out, _ = build(example)
+    missing = []
+    for page, path in internal_targets(out):
+        target = out / path.lstrip("/")
+        if path.endswith("/"):
+            target = target / "index.html"
+        if not target.is_file():
+            missing.append((page.relative_to(out), path))
+    assert missing == []
+
+
+def test_feeds_parse_with_the_required_elements(example):
+    out, _ = build(example)
+    feed = ET.parse(out / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated"):
+        assert feed.find(f"{ATOM}{name}") is not None
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 5
+    for entry in entries:
+        for name in ("id", "title", "updated"):
+            assert entry.find(f"{ATOM}{name}").text
+    ids = {e.find(f"{ATOM}id").text for e in entries}
+    assert all(i.startswith("https://norwood-road.example.com/posts/") for i in ids)
+    channel = ET.parse(out / "rss.xml").getroot().find("channel")
+    assert channel.find("title").text and channel.find("link").text
+    assert len(channel.findall("item")) == 5
+    jf = json.loads((out / "feed.json").read_text())
+    assert jf["version"] == "https://jsonfeed.org/version/1.1"
+    assert {item["id"] for item in jf["items"]} == ids
+
+
+def test_sitemap_lists_exactly_the_published_posts(example):
+    out, _ = build(example)
+    locs = [e.text for e in ET.parse(out / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+    posts = {u.rstrip("/").rsplit("/", 1)[1] for u in locs if "/posts/" in u}
+    assert posts == PUBLISHED
+
+
+def test_drafts_and_future_posts_only_with_flags_and_never_in_feeds(example):
+    out, _ = build(example)
+    assert not (out / "posts" / "the-j52-front-disc-brake-option-on-a-1967-camaro").exists()
+    out, report = build(example, drafts=True, future=True)
+    assert report.posts == 13
+    draft = out / "posts" / "the-j52-front-disc-brake-option-on-a-1967-camaro" / "index.html"
+    assert "Draft" in draft.read_text()
+    feed = (out / "feed.xml").read_text()
+    assert "J52" not in feed and "Cowl induction" not in feed
+    assert "j52" not in (out / "sitemap.xml").read_text()
+
+
+def test_post_page_metadata(example):
+    out, _ = build(example)
+    page = (out / "posts" / "why-restoration-is-worth-it" / "index.html").read_text()
+    assert (
+        '<link rel="canonical" href="https://norwood-road.example.com/posts/why-restoration' in page
+    )
+    for needle in (
+        'property="og:title"',
+        'name="twitter:card"',
+        'class="h-entry"',
+        'class="p-name"',
+        'class="e-content"',
+        'class="dt-published"',
+        'class="u-url',
+        'class="p-category',
+    ):
+        assert needle in page, needle
+    assert "min read" in page
+
+
+def test_html_in_a_title_is_escaped(make_site):
+    site = make_site(
+        posts={
+            "x.md": '---\ntitle: "<script>alert(1)</script> brakes"\ntags: [J52]\n'
+            "date: 2026-01-01\n---\nBody.\n"
+        }
+    )
+    out, _ = build(site, check=False)
+    html = next((out / "posts").rglob("index.html")).read_text()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_site_theme_overrides_one_template(example):
+    templates = example / "themes" / "default" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "404.html").write_text(
+        '{% extends "base.html" %}{% block content %}Lost in the shop{% endblock %}'
+    )
+    out, _ = build(example)
+    assert "Lost in the shop" in (out / "404.html").read_text()
+    assert "Norwood Road Restorations" in (out / "index.html").read_text()  # base from default
+
+
+def test_failing_template_leaves_the_old_output(example):
+    out, _ = build(example)
+    before = (out / "index.html").read_text()
+    templates = example / "themes" / "default" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "post.html").write_text(
+        "{% extends 'base.html' %}{% block content %}{{ no_such_thing }}{% endblock %}"
+    )
+    with pytest.raises(BuildError, match=r"post\.html"):
+        build(example)
+    assert (out / "index.html").read_text() == before
+    assert not any(p.name.startswith(".public.") for p in example.iterdir())
+
+
+def test_stale_files_disappear_and_unchanged_files_keep_their_mtime(example):
+    out, _ = build(example)
+    page = out / "posts" / "why-restoration-is-worth-it" / "index.html"
+    mtime = page.stat().st_mtime_ns
+    (example / "content" / "posts" / "ten-tips-classic-car.md").unlink()
+    out, _ = build(example)
+    assert not (out / "posts" / "10-tips-for-keeping-your-classic-car-happy").exists()
+    assert page.stat().st_mtime_ns == mtime
+    (out / "stale.html").write_text("old")
+    out, _ = build(example, cache=False)  # without the last build's file list: every file
+    assert not (out / "stale.html").exists()
+    assert page.stat().st_mtime_ns == mtime
+
+
+def test_second_build_uses_the_cache_and_writes_nothing(example):
+    build(example)
+    _, report = build(example)
+    assert report.rendered == 0 and report.cached == 5
+    assert report.pages_written == 0
+
+
+def test_gate_stops_on_error_findings_and_no_check_skips_it(make_site):
+    site = make_site(
+        posts={"x.md": "---\ntitle: Untagged M21 post\ndate: 2026-01-01\n---\nBody.\n"}
+    )
+    with pytest.raises(BuildError) as err:
+        build(site)
+    assert [f.rule for f in err.value.findings] == ["tags-missing"]
+    assert not (site / "public").exists()
+    _, report = build(site, check=False)
+    assert report.checked == 0 and report.posts == 1
+
+
+def test_broken_post_stops_the_build_with_its_location(make_site):
+    site = make_site(posts={"bad.md": "---\ntitle: [oops\n---\n"})
+    with pytest.raises(BuildError) as err:
+        build(site)
+    assert err.value.findings[0].path.name == "bad.md"
+
+
+def test_cli_build_summary_and_exit_codes(example, monkeypatch):
+    monkeypatch.chdir(example)
+    result = CliRunner().invoke(cli, ["build", "--now", "2026-11-22T12:00"])
+    assert result.exit_code == 0, result.output
+    assert "built 5 post(s) into public" in result.output and "5 checked" in result.output
+    (example / "content" / "posts" / "untagged.md").write_text(
+        "---\ntitle: Untagged\ndate: 2026-01-01\n---\nBody.\n"
+    )
+    result = CliRunner().invoke(cli, ["build", "--now", "2026-11-22T12:00"])
+    assert result.exit_code == 1
+    assert "tags-missing" in result.output and "previous output is unchanged" in result.output
+
+
+def test_refuses_to_clean_a_directory_it_did_not_make(example):
+    foreign = example / "public"
+    foreign.mkdir()
+    (foreign / "precious.txt").write_text("mine")
+    with pytest.raises(BuildError, match="did not make"):
+        build(example)
+    assert (foreign / "precious.txt").read_text() == "mine"
+
+
+def test_gate_findings_are_cached_until_the_post_changes(make_site):
+    post = "---\ntitle: Muncie M21 notes\ntags: [Muncie M21]\ndate: 2026-01-01\n---\nBody.\n"
+    site = make_site(posts={"x.md": post})
+    build(site)
+    assert (site / ".planner-cache" / "check.json").is_file()
+    (site / "content" / "posts" / "x.md").write_text(post.replace("tags: [Muncie M21]\n", ""))
+    with pytest.raises(BuildError) as err:
+        build(site)
+    assert [f.rule for f in err.value.findings] == ["tags-missing"]
