@@ -14,6 +14,42 @@ def test_year_and_model_narrow_a_term():
     assert score_term("1968 Camaro").score > score_term("Camaro").score > score_term("cars").score
 
 
+def test_product_example_orderings_hold():
+    chain = ["cars", "Camaro", "1968 Camaro", "1968 Camaro Sports Coupe"]
+    scores = [score_term(t).score for t in chain]
+    assert scores == sorted(scores) and len(set(scores)) == len(scores)
+    assert score_term("Muncie M21 gearbox").score > score_term("gearbox").score
+
+
+@pytest.mark.parametrize("vague", ["tips", "things", "stuff"])
+def test_vague_words_are_very_broad(vague):
+    assert score_term(vague).score < 0.1 < score_term("gearbox").score
+
+
+@pytest.mark.parametrize("code", ["M21", "396", "ZL2", "3925661"])
+def test_codes_are_specific_and_narrow_a_term(code):
+    assert score_term(code).score > score_term("things").score
+    assert score_term(f"{code} gearbox").score > score_term("gearbox").score
+
+
+@pytest.mark.parametrize(
+    ("term", "modifier"),
+    [("Camaro", "1968"), ("gearbox", "Muncie"), ("oil pan", "chrome"), ("coupe", "sports")],
+)
+def test_adding_a_modifier_never_lowers_the_score(term, modifier):
+    narrowed = score_term(f"{modifier} {term}")
+    assert narrowed.score > score_term(term).score
+
+
+@pytest.mark.parametrize("code", ["M21", "ZL2"])
+def test_letter_digit_codes_alone_are_specific(code):
+    assert score_term(code).score > 0.5
+
+
+def test_unknown_name_is_not_scored_as_broad():
+    assert score_term("Camaro").score > score_term("cars").score
+
+
 def test_modifiers_and_part_code_narrow_a_head_noun():
     assert score_term("Muncie M21 gearbox").score > score_term("gearbox").score
 

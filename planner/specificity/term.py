@@ -28,11 +28,11 @@ def is_year(token: Token) -> bool:
 def term_features(term: str) -> dict[str, float]:
     """The numeric features of `term` the term model weighs (see weights.TERM)."""
     tokens = tokenize(term)
-    words = [  # content words; a model or part code ("M21") is a word no dictionary has
+    words = [  # content words; a model or part code ("M21", "3925661") is a word no dictionary has
         t
         for t in tokens
         if (t.kind == "word" and t.text.lower() not in STOPWORDS)
-        or (t.kind == "code" and not is_year(t))
+        or (t.kind in {"code", "num"} and not is_year(t))
     ]
     rarities = [MAX_ZIPF - max(zipf(t.text), MIN_ZIPF) for t in words]
     head = words[-1].text.lower() if words else ""
