@@ -16,8 +16,9 @@ import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from planner.specificity import score_term, score_text, weights, zipf
-from planner.specificity.lexicon import STOPWORDS
+from wordfreq import zipf_frequency
+
+from planner.specificity import score_term, score_text, weights
 from planner.specificity.term import term_features
 from planner.specificity.text import text_features
 from planner.specificity.words import tokenize
@@ -64,10 +65,9 @@ def auc(rows: Sequence[tuple[str, bool]], score: Callable[[str], float]) -> floa
     return (rank_sum - pos * (pos + 1) / 2) / (pos * neg)
 
 
-def frequency_baseline(term: str) -> float:
-    """Rarity of the words alone: minus their mean zipf frequency."""
-    words = [t.text for t in tokenize(term) if t.kind == "word" and t.text.lower() not in STOPWORDS]
-    return -sum(map(zipf, words)) / len(words) if words else 0.0
+def frequency_baseline(text: str) -> float:
+    """Rarity of the words alone: minus wordfreq's zipf frequency of the whole phrase."""
+    return -zipf_frequency(text, "en")
 
 
 def length_baseline(text: str) -> float:
@@ -101,7 +101,7 @@ def main() -> None:
             auc(sentences, lambda t: score_text(t).score),
         ),
         (
-            "word frequency alone",
+            "word frequency alone (wordfreq)",
             pairwise_accuracy(pairs, frequency_baseline),
             auc(sentences, frequency_baseline),
         ),

@@ -1,8 +1,10 @@
 """Derive the noun-generality table shipped in planner/specificity/data/ from WordNet 3.0.
 
 For every noun lemma (single words and multi-word ones like "wine glass"), its most
-frequent sense's depth in the hypernym tree and the size of the tree of things below
-it: "beverage" sits high with hundreds of kinds beneath it, "sherry" deep with few.
+frequent sense's depth in the hypernym tree, the size of the tree of things below
+it ("beverage" sits high with hundreds of kinds beneath it, "sherry" deep with few),
+and how many longer noun lemmas end in it ("sport" heads "team sport", "water sport"
+and dozens more).
 Run once when updating the table; the planner reads only the small derived file.
 
 Input: a WordNet 3.0 `dict/` directory (data.noun, or data.noun1 + data.noun2, and
@@ -17,6 +19,7 @@ import argparse
 import gzip
 import math
 import sys
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -62,6 +65,16 @@ def read_first_senses(dict_dir: Path) -> dict[str, str]:
     return senses
 
 
+def count_compounds(lemmas: list[str]) -> Counter[str]:
+    """How many multi-word lemmas end in each shorter lemma ("team sport" counts for "sport")."""
+    counts: Counter[str] = Counter()
+    for lemma in lemmas:
+        words = lemma.split()
+        for start in range(1, len(words)):
+            counts[" ".join(words[start:])] += 1
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dict_dir", type=Path)
@@ -80,12 +93,18 @@ def main() -> None:
         return frozenset(children).union(*map(below, children)) if children else frozenset()
 
     OUT.mkdir(parents=True, exist_ok=True)
+    senses = read_first_senses(args.dict_dir)
+    compounds = count_compounds(list(senses))
     rows = [
-        f"{lemma}\t{depth(offset)}\t{math.log2(1 + len(below(offset))):.1f}\n"
-        for lemma, offset in sorted(read_first_senses(args.dict_dir).items())
+        f"{lemma}\t{depth(offset)}\t{math.log2(1 + len(below(offset))):.1f}"
+        f"\t{math.log2(1 + compounds[lemma]):.1f}\n"
+        for lemma, offset in sorted(senses.items())
     ]
     with gzip.open(OUT / "wordnet_nouns.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("# lemma\tdepth\tlog2(1 + kinds below)  (derived from WordNet 3.0)\n")
+        fh.write(
+            "# lemma\tdepth\tlog2(1 + kinds below)\tlog2(1 + compounds ending in it)"
+            "  (derived from WordNet 3.0)\n"
+        )
         fh.writelines(rows)
     license_text = (args.dict_dir / "LICENSE.txt").read_text(encoding="latin-1")
     (OUT / "WORDNET-LICENSE.txt").write_text(license_text, encoding="utf-8")

@@ -23,3 +23,18 @@ def test_specific_anchors_are_not_too_broad(term):
 @pytest.mark.parametrize("term", ["Muncie M21", "Hurst shifter", "cowl induction"])
 def test_very_specific_anchors_are_specific(term):
     assert GENERAL.judge(term).verdict == "specific"
+
+
+CAMARO_CLUB = AudienceLens(
+    Audience(name="Camaro restorers", niche=("Camaro",), interests=("Muncie M21",))
+)
+
+
+@pytest.mark.parametrize("term", ["vehicles", "cars", "travel"])
+def test_unrelated_term_broader_than_the_niche_is_too_broad(term):
+    assert CAMARO_CLUB.judge(term).verdict == "too-broad"
+
+
+@pytest.mark.parametrize("term", ["sourdough", "knitting patterns", "Lisbon trams"])
+def test_unrelated_term_as_narrow_as_the_niche_is_off_audience(term):
+    assert CAMARO_CLUB.judge(term).verdict == "off-audience"

@@ -24,6 +24,9 @@ BROAD_SCORE = 0.1
 """General scores below this are too broad in plain English. Set from anchor terms:
 'cars', 'tips', 'vehicles', 'travel' score under 0.07; 'Camaro', 'Z/28', 'sourdough'
 over 0.1 (tests/test_check_terms.py holds it there)."""
+BROADER_THAN_NICHE = 0.5
+"""An unrelated term scoring at most this share of the niche's score is broader than
+the niche ('cars' under a 'Camaro' niche); one nearer it is just off-audience."""
 STEM_LENGTH = 6
 """Words sharing their first six letters count as related ("restore", "restoration")."""
 COMMON_ZIPF = 5.5
@@ -131,7 +134,7 @@ class AudienceLens:
         if not any(set(n.split()) <= set(key.split()) for n in self.niche) and not self.related(
             term
         ):
-            if self.niche_score is not None and score <= self.niche_score:
+            if self.niche_score is not None and score <= self.niche_score * BROADER_THAN_NICHE:
                 return "too-broad", "unrelated to the profile and no narrower than its niche"
             return "off-audience", f"relates to nothing in the profile of {self.name}"
         narrowed = [b for b in self.broad_topics if set(b.split()) < set(key.split())]

@@ -15,6 +15,10 @@ MAX_ZIPF = 7.0
 MIN_ZIPF = 1.0
 """Unseen words (zipf 0) count as zipf 1, the rarest wordfreq lists: unseen is not rarer."""
 
+UNKNOWN_NOUN_DEPTH = 8
+"""A noun WordNet does not know (a name, a term of art) counts as a typical leaf: the
+median depth of WordNet's nouns with no kinds below them, none below it."""
+
 COLLECTIVE_SUFFIXES = ("ware", "wear", "ing", "ics", "ery", "ry", "ology", "ism", "age")
 """Endings of nouns that name a whole field or class: "Bakeware", "Plumbing", "Optics"."""
 
@@ -46,7 +50,8 @@ def term_features(term: str) -> dict[str, float]:
         "collective_head": float(head.endswith(COLLECTIVE_SUFFIXES)),
         "plural_head": float(head.endswith("s") and not head.endswith(("ss", "us", "is"))),
         "kinds_below": noun.kinds if noun else 0.0,
-        "depth": noun.depth if noun else 0.0,
+        "depth": noun.depth if noun else UNKNOWN_NOUN_DEPTH if words else 0.0,
+        "compounds": noun.compounds if noun else 0.0,
         "unknown_noun": float(noun is None and bool(words)),
         "conjunction": float(
             any(t.text.lower() in {"&", "and", "or"} for t in tokens) or "," in term
@@ -60,6 +65,10 @@ def term_features(term: str) -> dict[str, float]:
 def _note(name: str, term: str, features: dict[str, float]) -> str:
     tokens = tokenize(term)
     words = [t.text for t in tokens if t.kind == "word" and t.text.lower() not in STOPWORDS]
+    head = words[-1] if words else ""
+    noun = head_noun([w.lower() for w in words])
+    lemma = noun.lemma if noun else head.lower()
+    kinds = round(2 ** features["kinds_below"]) - 1
     if name in {"rarest", "mean_rarity"} and words:
         rarest = min(words, key=zipf)
         if name == "rarest":
@@ -67,8 +76,17 @@ def _note(name: str, term: str, features: dict[str, float]) -> str:
         mean = MAX_ZIPF - features["mean_rarity"]
         return f"its words average zipf {mean:.1f} (common words are around 5-6)"
     notes = {
+        "head_rarity": f"head noun '{head}' has zipf {zipf(head):.1f}",
         "modifiers": f"{len(words)} content words: modifiers narrow the head noun",
-        "category_head": f"'{words[-1] if words else ''}' names a broad category of things",
+        "category_head": f"'{head}' names a broad category of things",
+        "collective_head": f"'{head}' names a whole field or class",
+        "plural_head": f"'{head}' is plural: a set of particular things",
+        "kinds_below": f"WordNet lists {kinds} kinds of '{lemma}'",
+        "depth": f"'{lemma}' sits {features['depth']:.0f} levels deep in WordNet"
+        if noun
+        else f"not in WordNet: counted as deep as a typical leaf noun ({UNKNOWN_NOUN_DEPTH})",
+        "compounds": f"{round(2 ** features['compounds']) - 1} WordNet nouns narrow '{lemma}'",
+        "unknown_noun": f"'{head}' is not a common noun: a name or a term of art",
         "conjunction": "joins several topics into one",
         "year": "names a year",
         "number": "contains a number",

@@ -1,4 +1,4 @@
-"""How general a noun is, from WordNet 3.0: its depth and how many kinds lie below it.
+"""How general a noun is, from WordNet 3.0: its depth, the kinds below it, its compounds.
 
 The table (planner/specificity/data/wordnet_nouns.tsv.gz, built by
 scripts/build_wordnet_table.py; WordNet licence beside it) covers ~118k noun lemmas,
@@ -15,22 +15,24 @@ from importlib import resources
 
 @dataclass(frozen=True, slots=True)
 class Noun:
-    """A WordNet noun (most frequent sense): the lemma matched, depth, log2(1 + kinds below)."""
+    """A WordNet noun (most frequent sense) as matched: its depth, log2(1 + kinds below),
+    and log2(1 + longer noun lemmas ending in it)."""
 
     lemma: str
     depth: int
     kinds: float
+    compounds: float
 
 
 @cache
-def _table() -> dict[str, tuple[int, float]]:
+def _table() -> dict[str, tuple[int, float, float]]:
     data = resources.files("planner.specificity") / "data" / "wordnet_nouns.tsv.gz"
-    table: dict[str, tuple[int, float]] = {}
+    table: dict[str, tuple[int, float, float]] = {}
     with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         next(fh)  # header
         for line in fh:
-            lemma, depth, kinds = line.rstrip("\n").split("\t")
-            table[lemma] = (int(depth), float(kinds))
+            lemma, depth, kinds, compounds = line.rstrip("\n").split("\t")
+            table[lemma] = (int(depth), float(kinds), float(compounds))
     return table
 
 
