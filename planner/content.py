@@ -455,16 +455,22 @@ def unique_slugs(posts: Iterable[Post]) -> tuple[list[Post], list[Finding]]:
     for post in sorted(posts, key=lambda p: str(p.path)):
         first = owners.setdefault(post.slug, post)
         if first is not post:
-            key = "slug" if "slug" in post.lines else "title"
-            clashes.append(
-                Finding(
-                    post.path,
-                    post.line_of(key),
-                    1,
-                    "duplicate-slug",
-                    Severity.ERROR,
-                    f"slug '{post.slug}' is already used by {display_path(first.path)}; "
-                    "give this post its own 'slug:'",
-                )
-            )
+            clashes.append(duplicate_slug(post.path, slug_line(post), post.slug, first.path))
     return list(owners.values()), clashes
+
+
+def slug_line(post: Post) -> int:
+    """The line that sets the post's slug: `slug:`, or the title it is derived from."""
+    return post.line_of("slug" if "slug" in post.lines else "title")
+
+
+def duplicate_slug(path: Path, line: int, slug: str, owner: Path) -> Finding:
+    """The finding for the post at `path`, whose slug the post at `owner` already has."""
+    return Finding(
+        path,
+        line,
+        1,
+        "duplicate-slug",
+        Severity.ERROR,
+        f"slug '{slug}' is already used by {display_path(owner)}; give this post its own 'slug:'",
+    )

@@ -56,19 +56,18 @@ class Finding:
 
 def display_path(path: Path, relative_to: Path | None = None) -> str:
     """`path` as the user would type it: relative to `relative_to` (default: cwd) if inside."""
-    base = relative_to if relative_to is not None else Path.cwd()
-    try:
-        return (
-            os.path.relpath(path, base) if path.is_absolute() and _inside(path, base) else str(path)
-        )
-    except ValueError:  # different drives on Windows
-        return str(path)
+    return _display(path, relative_to if relative_to is not None else Path.cwd())
 
 
 @functools.lru_cache(maxsize=16384)
-def _inside(path: Path, base: Path) -> bool:
+def _display(path: Path, base: Path) -> str:
     """Cached: reports print the same few paths for thousands of findings."""
-    return path.resolve().is_relative_to(base.resolve())
+    if not path.is_absolute() or not path.resolve().is_relative_to(base.resolve()):
+        return str(path)
+    try:
+        return os.path.relpath(path, base)
+    except ValueError:  # different drives on Windows
+        return str(path)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -1,60 +1,114 @@
 """Checking a whole site: loading and checking the posts on every core.
 
 Checking is pure Python and CPU-bound, so threads would not help; a site of thousands
-of posts is split into contiguous chunks, one per core, and this process checks the
-first chunk while worker processes check the others. Small sites stay in one process,
-where starting a worker (and loading its word data) would cost more than it saves.
+of posts is cut into chunks that a pool of worker processes (one per core) loads and
+checks, while this process takes each chunk's reports in file order as they come, so
+a caller can print the first posts while the last are still being checked. Small
+sites stay in one process, where starting workers (and loading their word data)
+would cost more than it saves. Either way, a post whose slug an earlier file already
+has is reported as `duplicate-slug` instead of checked, as when loading the site.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from planner.check.checker import Checker, PostReport
+from planner.content import duplicate_slug, read_post, slug_line
 from planner.findings import Finding
 from planner.site import Site, open_site
 
 PARALLEL_MIN_POSTS = 400
 """Below this many files, one process is faster than starting workers."""
+CHUNKS_PER_WORKER = 8
+"""Enough chunks that the workers finish together and the first reports come early."""
+
+Chunk = tuple[list[PostReport], list[Finding]]
+"""Reports of the posts that loaded, and findings for the files that did not."""
+Claim = tuple[str, int]
+"""A checked post's slug and the line that sets it, to find duplicates across chunks."""
 
 
 def check_files(
     site: Site, files: Sequence[Path], workers: int | None = None
 ) -> tuple[list[PostReport], list[Finding]]:
     """Load and check `files`, in order; the findings are the files that did not load."""
-    workers = min(workers or os.cpu_count() or 1, max(1, len(files) // (PARALLEL_MIN_POSTS // 2)))
-    if workers <= 1 or len(files) < PARALLEL_MIN_POSTS:
-        return _check_chunk(site, files)
-    size = -(-len(files) // workers)
-    chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
-    _load_word_data()  # before forking, so the workers share these pages
-    with ProcessPoolExecutor(len(chunks) - 1, mp_context=_fork_context()) as pool:
-        futures = [
-            pool.submit(_check_in_worker, site.config.path, site.root, chunk)
-            for chunk in chunks[1:]
-        ]
-        reports, problems = _check_chunk(site, chunks[0])
-        for future in futures:
-            more_reports, more_problems = future.result()
-            reports += more_reports
-            problems += more_problems
+    reports: list[PostReport] = []
+    problems: list[Finding] = []
+    for chunk_reports, chunk_problems in iter_checks(site, files, workers):
+        reports += chunk_reports
+        problems += chunk_problems
     return reports, problems
 
 
-def _check_chunk(site: Site, files: Sequence[Path]) -> tuple[list[PostReport], list[Finding]]:
-    loaded = site.load_posts(files)
-    checker = Checker(site)
-    return [checker.check(post) for post in loaded.posts], list(loaded.problems)
+def iter_checks(site: Site, files: Sequence[Path], workers: int | None = None) -> Iterator[Chunk]:
+    """Load and check `files` chunk by chunk, yielding each chunk in file order."""
+    owners: dict[str, Path] = {}
+    for reports, claims, problems in _checked_chunks(site, files, workers):
+        kept = []
+        for report, (slug, line) in zip(reports, claims, strict=True):
+            owner = owners.setdefault(slug, report.path)
+            if owner == report.path:
+                kept.append(report)
+            else:
+                problems.append(duplicate_slug(report.path, line, slug, owner))
+        yield kept, problems
 
 
-def _check_in_worker(
-    config_path: Path | None, root: Path, files: list[Path]
-) -> tuple[list[PostReport], list[Finding]]:
-    return _check_chunk(open_site(config_path, start=root), files)
+def _checked_chunks(
+    site: Site, files: Sequence[Path], workers: int | None
+) -> Iterator[tuple[list[PostReport], list[Claim], list[Finding]]]:
+    workers = min(workers or os.cpu_count() or 1, max(1, len(files) // (PARALLEL_MIN_POSTS // 2)))
+    if workers <= 1 or len(files) < PARALLEL_MIN_POSTS:
+        yield _check_chunk(Checker(site), files)
+        return
+    size = -(-len(files) // (workers * CHUNKS_PER_WORKER))
+    chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
+    _load_word_data()  # before forking, so the workers share these pages
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=_fork_context(),
+        initializer=_start_worker,
+        initargs=(site.config.path, site.root),
+    )
+    try:
+        for future in [pool.submit(_check_in_worker, chunk) for chunk in chunks]:
+            yield future.result()
+    finally:  # also when the caller stops early or Ctrl-C: drop the chunks not started
+        pool.shutdown(cancel_futures=True)
+
+
+def _check_chunk(
+    checker: Checker, files: Sequence[Path]
+) -> tuple[list[PostReport], list[Claim], list[Finding]]:
+    reports: list[PostReport] = []
+    claims: list[Claim] = []
+    problems: list[Finding] = []
+    for path in files:
+        post, found = read_post(path, checker.site.tz)
+        problems += found
+        if post is not None:
+            reports.append(checker.check(post))
+            claims.append((post.slug, slug_line(post)))
+    return reports, claims, problems
+
+
+_worker_checker: Checker | None = None
+"""The checker of this worker process, made once by `_start_worker`."""
+
+
+def _start_worker(config_path: Path | None, root: Path) -> None:
+    global _worker_checker
+    _worker_checker = Checker(open_site(config_path, start=root))
+
+
+def _check_in_worker(files: list[Path]) -> tuple[list[PostReport], list[Claim], list[Finding]]:
+    assert _worker_checker is not None, "the pool starts every worker with _start_worker"
+    return _check_chunk(_worker_checker, files)
 
 
 def _load_word_data() -> None:

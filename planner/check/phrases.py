@@ -49,13 +49,13 @@ _NORMAL_WORDS: dict[str, str] = {}
 
 def _words(prose: Sequence[ProseToken]) -> list[str]:
     """Tokens as comparison words: case-folded, singular (see `normalize_term`)."""
-    words = []
-    for token in prose:
-        normal = _NORMAL_WORDS.get(token.text)
-        if normal is None:
-            normal = _NORMAL_WORDS[token.text] = normalize_term(token.text)
-        words.append(normal)
-    return words
+    normal = _NORMAL_WORDS
+    return [normal.get(t.text) or _normalize(t.text) for t in prose]
+
+
+def _normalize(word: str) -> str:
+    normal = _NORMAL_WORDS[word] = normalize_term(word)
+    return normal
 
 
 class TermCounter:
@@ -74,9 +74,10 @@ class TermCounter:
 
     def count(self, prose: Sequence[ProseToken]) -> Counter[str]:
         words = _words(prose)
+        by_first = self.by_first
         counts: Counter[str] = Counter()
-        for i, word in enumerate(words):
-            for key in self.by_first.get(word, ()):
+        for i in [i for i, word in enumerate(words) if word in by_first]:
+            for key in by_first[words[i]]:
                 if tuple(words[i : i + len(key)]) == key:
                     counts[self.index[key]] += 1
         return counts
@@ -127,12 +128,12 @@ def _name_runs(prose: Sequence[ProseToken]) -> Counter[str]:
     runs: Counter[str] = Counter()
     current: list[ProseToken] = []
     for token in prose:
-        kind = token.kind
+        sep, text, kind, _ = token  # unpacked: the hot loop
         part = kind == "code" or (
-            (kind == "word" and token.text[0].isupper() and token.text.lower() not in STOPWORDS)
-            or (kind == "num" and len(token.text) == 4)  # a year or a four-digit model
+            (kind == "word" and text[0].isupper() and text.lower() not in STOPWORDS)
+            or (kind == "num" and len(text) == 4)  # a year or a four-digit model
         )
-        if part and (not current or token.sep in RUN_GAPS):
+        if part and (not current or sep in RUN_GAPS):
             current.append(token)
             continue
         if current:

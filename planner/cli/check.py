@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from planner.cli.common import EXIT_FINDINGS, EXIT_OK, format_option, load_site
-from planner.cli.output import SEVERITY_COLORS, echo_findings, style, table
-from planner.findings import Severity, display_path
+from planner.cli.output import SEVERITY_COLORS, echo_findings, table, use_color
+from planner.findings import Finding, Severity, display_path
 
 if TYPE_CHECKING:
+    from planner.check.batch import Chunk
+    from planner.check.checker import PostReport
     from planner.check.report import CheckRun
 
 SEVERITIES = ("error", "warning", "info")
@@ -47,7 +50,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, fail_
       planner check --fail-on warning            stricter, for pre-commit
       planner check --format sarif > check.sarif GitHub code scanning
     """
-    from planner.check.batch import check_files
+    from planner.check.batch import check_files, iter_checks
     from planner.check.report import CheckRun, to_github, to_json, to_sarif
     from planner.check.rules import unknown_rules
 
@@ -59,17 +62,17 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, fail_
             "no profile run (describe your readers in audience.toml: docs/audience.md)",
             err=True,
         )
-    reports, problems = check_files(site, files)
-    run = CheckRun(site.root, tuple(reports), (*unknown_rules(site.config), *problems))
+    if output_format == "text":
+        run = _print_text(site.root, iter_checks(site, files), unknown_rules(site.config))
+    else:
+        reports, problems = check_files(site, files)
+        run = CheckRun(site.root, tuple(reports), (*unknown_rules(site.config), *problems))
     if output_format == "json":
         click.echo(to_json(run))
     elif output_format == "sarif":
         click.echo(to_sarif(run))
-    elif output_format == "github":
-        if run.findings:
-            click.echo(to_github(run.findings, Path.cwd()))
-    else:
-        _print_text(run)
+    elif output_format == "github" and run.findings:
+        click.echo(to_github(run.findings, Path.cwd()))
     threshold = Severity.parse(fail_on or site.config.check.fail_on)
     failed = any(f.severity >= threshold for f in run.findings)
     ctx.exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -85,20 +88,22 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
     return files
 
 
-def _print_text(run: CheckRun) -> None:
-    """Findings grouped per post, each with its score and suggestions, then a summary."""
-    echo_findings(run.problems)
-    for report in run.reports:
-        if not report.findings:
-            continue
-        header = f"{display_path(report.path)}  (specificity {report.score}/100)"
-        click.echo(style(header, bold=True))
-        for finding in report.findings:
-            severity = style(str(finding.severity), fg=SEVERITY_COLORS[finding.severity])
-            click.echo(f"  {finding.location()}: {severity} {finding.rule} {finding.message}")
-            for suggestion in finding.suggestions:
-                click.echo(f"      try {suggestion}")
-        click.echo()
+def _print_text(root: Path, chunks: Iterable[Chunk], problems: Sequence[Finding]) -> CheckRun:
+    """Print findings grouped per post as the chunks come, then a summary; the whole run."""
+    from planner.check.report import CheckRun
+
+    echo_findings(problems)
+    reports: list[PostReport] = []
+    all_problems = list(problems)
+    color = use_color()
+    for chunk_reports, chunk_problems in chunks:
+        echo_findings(chunk_problems)
+        for report in chunk_reports:
+            if report.findings:
+                click.echo(_report_text(report, color), color=color)
+        reports += chunk_reports
+        all_problems += chunk_problems
+    run = CheckRun(root, tuple(reports), tuple(all_problems))
     counts = run.counts()
     flagged = sum(1 for r in run.reports if r.findings)
     average = run.average_score()
@@ -108,6 +113,20 @@ def _print_text(run: CheckRun) -> None:
         f"{counts[Severity.INFO]} info"
         + (f"; average specificity {average:.0f}/100" if average is not None else "")
     )
+    return run
+
+
+def _report_text(report: PostReport, color: bool) -> str:
+    """One post's block: a header with its score, its findings, their suggestions."""
+    header = f"{display_path(report.path)}  (specificity {report.score}/100)"
+    lines = [click.style(header, bold=True) if color else header]
+    for finding in report.findings:
+        severity = str(finding.severity)
+        if color:
+            severity = click.style(severity, fg=SEVERITY_COLORS[finding.severity])
+        lines.append(f"  {finding.location()}: {severity} {finding.rule} {finding.message}")
+        lines.extend(f"      try {suggestion}" for suggestion in finding.suggestions)
+    return "\n".join(lines) + "\n"
 
 
 @click.command()
