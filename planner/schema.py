@@ -73,16 +73,22 @@ def parse_toml(path: Path, text: str, problems: list[Finding]) -> TomlFile | Non
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        line, col = _error_position(str(err))
+        line, col = _error_position(str(err), text)
         message = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", str(err))
         problems.append(_finding(path, line, col, "config-syntax", f"invalid TOML: {message}"))
         return None
     return TomlFile(path, data, key_lines(text))
 
 
-def _error_position(message: str) -> tuple[int, int]:
+def _error_position(message: str, text: str) -> tuple[int, int]:
+    """Where tomllib's message says the error is; "at end of document" is the last line."""
     match = re.search(r"line (\d+), column (\d+)", message)
-    return (int(match[1]), int(match[2])) if match else (1, 1)
+    if match:
+        return int(match[1]), int(match[2])
+    if "end of document" in message:
+        lines = text.splitlines() or [""]
+        return len(lines), len(lines[-1]) + 1
+    return 1, 1
 
 
 _BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'

@@ -126,6 +126,12 @@ def test_syntax_error_reports_line_and_column(tmp_path):
     assert config.site.title == "My niche site"
 
 
+def test_error_at_end_of_document_points_at_the_last_line(tmp_path):
+    _, problems = load(tmp_path, '[site]\ntitle = "x"\ntags = [\n')
+    assert [(p.rule, p.line) for p in problems] == [("config-syntax", 3)]
+    assert "end of document" not in problems[0].message
+
+
 def test_non_utf8_config_is_reported(tmp_path):
     path = tmp_path / "planner.toml"
     path.write_bytes(b'[site]\ntitle = "caf\xe9"\n')
