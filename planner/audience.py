@@ -79,6 +79,11 @@ class Audience:
         """`interest` itself and every narrower term the topic tree gives for it."""
         return (interest, *self.narrower(interest))
 
+    @functools.cached_property
+    def terms_by_interest(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each interest with its terms, worked out once (coverage asks for every post)."""
+        return tuple((i, self.interest_terms(i)) for i in self.interests)
+
 
 @functools.lru_cache(maxsize=65536)
 def normalize_term(term: str) -> str:
@@ -101,9 +106,24 @@ def term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w/]){body}(?:e?s)?(?![\w/])", re.IGNORECASE)
 
 
-def mentions(text: str, term: str) -> int:
-    """How many times `term` appears in `text`."""
-    return len(term_pattern(term).findall(text))
+def mentions(text: str, term: str, lowered: str | None = None) -> int:
+    """How many times `term` appears in `text` (`lowered` is `text.lower()`, if known).
+
+    `term_pattern` starts with a lookbehind, so Python's re cannot skip ahead to a
+    literal prefix and a search walks the whole text; finding the term's first word
+    with `str.find` and matching only there counts the same, many times faster.
+    """
+    pattern = term_pattern(term)
+    first = _term_words(term)[0]
+    lowered = text.lower() if lowered is None else lowered
+    if len(lowered) != len(text) or not first.isascii():  # positions would not line up
+        return len(pattern.findall(text))
+    count = start = 0
+    while (at := lowered.find(first, start)) != -1:
+        match = pattern.match(text, at)
+        count += match is not None
+        start = match.end() if match else at + 1
+    return count
 
 
 def covered_interests(
@@ -118,30 +138,21 @@ def covered_interests(
     tag_keys = {normalize_term(t) for t in tags}
     lowered = body.lower()
     covered = []
-    for interest in audience.interests:
-        for term in audience.interest_terms(interest):
+    for interest, terms in audience.terms_by_interest:
+        for term in terms:
             if (
                 normalize_term(term) in tag_keys
                 or mentions(title, term)
-                or (_may_mention(lowered, term) and mentions(body, term) >= body_mentions)
+                or mentions(body, term, lowered) >= body_mentions
             ):
                 covered.append(interest)
                 break
     return tuple(covered)
 
 
-def _may_mention(lowered_text: str, term: str) -> bool:
-    """A cheap pre-test for `mentions`: every word of the term occurs in the text.
-
-    The regex in `term_pattern` cannot use a literal prefix, so on long bodies it is
-    slow; most terms are absent from most posts and this skips them.
-    """
-    return all(word in lowered_text for word in _term_words(term))
-
-
 @functools.lru_cache(maxsize=4096)
 def _term_words(term: str) -> tuple[str, ...]:
-    return tuple(normalize_term(term).lower().split(" "))
+    return tuple(_singular(w).lower() for w in normalize_term(term).split(" "))
 
 
 def load_audience(config: Config, problems: list[Finding]) -> Audience:

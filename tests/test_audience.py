@@ -1,9 +1,13 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from planner.audience import (
     Audience,
     covered_interests,
     load_audience,
     mentions,
     normalize_term,
+    term_pattern,
 )
 from planner.config import load_config
 from planner.findings import Severity
@@ -123,6 +127,44 @@ def test_mentions_counts_whole_words_leniently():
     assert mentions(text, "rally wheels") == 2
     assert mentions(text, "M2") == 0
     assert mentions("Our Z/28 and a Z28", "Z/28") == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Muncie",
+                "muncie",
+                "M21",
+                "m21s",
+                "M21/",
+                "-",
+                "_",
+                " ",
+                "  ",
+                "x",
+                "/",
+                "İ",
+                "ß",
+                "rally",
+                "Rally",
+                "wheel",
+                "wheels",
+                "wheeles",
+                "es",
+                "s",
+                ".",
+                "\n",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.sampled_from(["Muncie M21", "M21", "rally wheels", "Rally-Wheel", "ß", "x"]),
+)
+def test_mentions_counts_what_the_term_pattern_finds(parts, term):
+    text = "".join(parts)
+    assert mentions(text, term) == len(term_pattern(term).findall(text))
 
 
 def test_covered_interests_from_tags_title_and_repeated_body_mentions(tmp_path):
