@@ -94,6 +94,15 @@ def test_paths_limit_the_check(example_site):
     assert [Path(p["path"]).name for p in report["posts"]] == ["trim-tag-1968-camaro.md"]
 
 
+def test_a_file_named_twice_is_checked_once(example_site):
+    post = "content/posts/trim-tag-1968-camaro.md"
+    again = str(Path(post).resolve())
+    report = json.loads(run("check", "--format", "json", post, "content/posts", again).output)
+    names = [Path(p["path"]).name for p in report["posts"]]
+    assert len(names) == len(set(names)) == len(list(Path("content/posts").glob("*.md")))
+    assert report["problems"] == []
+
+
 def test_fail_on_warning_exits_1_and_clean_post_exits_0(example_site):
     assert run("check", "--fail-on", "warning").exit_code == 1
     clean = run("check", "--fail-on", "warning", "content/posts/trim-tag-1968-camaro.md")

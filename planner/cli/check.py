@@ -79,13 +79,14 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, fail_
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given, and the Markdown files under directories."""
+    """Files as given, and the Markdown files under directories; each file once."""
     from planner.content import post_files
 
-    files: list[Path] = []
+    files: dict[Path, Path] = {}
     for path in paths:
-        files.extend(post_files(path) if path.is_dir() else [path])
-    return files
+        for file in post_files(path) if path.is_dir() else [path]:
+            files.setdefault(file.resolve(), file)
+    return list(files.values())
 
 
 def _print_text(root: Path, chunks: Iterable[Chunk], problems: Sequence[Finding]) -> CheckRun:
