@@ -24,7 +24,13 @@ from planner.build.feeds import FEED_ENTRIES, FeedInfo, atom, json_feed, robots,
 from planner.build.gate import checker_installed, findings_for
 from planner.build.pages import Links, Page, PostView, TagLink, site_pages, tag_slug
 from planner.build.parallel import TemplateFailed, render_pages, with_body
-from planner.build.render import WORDS_PER_MINUTE, Renderer, first_paragraph, pygments_css
+from planner.build.render import (
+    WORDS_PER_MINUTE,
+    Renderer,
+    first_paragraph,
+    pygments_css,
+    word_count,
+)
 from planner.build.theme import static_files, theme_dirs
 from planner.calendar import entries as calendar_entries
 from planner.calendar import post_url, to_ics
@@ -225,7 +231,7 @@ def _marked_notes(
 def _view(post: Post, links: Links, now: datetime, notes: dict[Path, tuple[str, ...]]) -> PostView:
     """A post for the templates; its HTML is filled in when its page is drawn."""
     state = post.state(now)
-    words = len(post.body.split())
+    words = word_count(post.body)
     return PostView(
         slug=post.slug,
         title=post.title,

@@ -3,6 +3,7 @@ code highlighted by Pygments; plus the summary and reading time the pages show."
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -50,11 +51,21 @@ class Renderer:
     def render(self, body: str, summary: str = "") -> Rendered:
         self._markdown.reset()
         body_html = self._markdown.convert(body)
-        return Rendered(body_html, summary or first_paragraph(body), len(body.split()))
+        return Rendered(body_html, summary or first_paragraph(body), word_count(body))
 
 
+@functools.lru_cache(maxsize=16384)
+def word_count(body: str) -> int:
+    """Words in the Markdown body (for reading time); cached for `planner serve` rebuilds."""
+    return len(body.split())
+
+
+@functools.lru_cache(maxsize=16384)
 def first_paragraph(body: str) -> str:
-    """The first prose paragraph as plain text, cut at a word near SUMMARY_CHARS."""
+    """The first prose paragraph as plain text, cut at a word near SUMMARY_CHARS.
+
+    Cached: every build lists every post's summary, and `planner serve` rebuilds often.
+    """
     in_fence = False
     for block in PARAGRAPH_BREAK.split(body.strip(), maxsplit=SUMMARY_BLOCKS):
         stripped = block.strip()
