@@ -7,7 +7,7 @@ static build's HTML calendar page and its `calendar.ics`. Nothing here renders.
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -49,12 +49,19 @@ def entries(
     audience: Audience,
     base_url: str,
     plan: Iterable[tuple[Post, datetime]] = (),
+    interests_of: Callable[[Post], tuple[str, ...]] | None = None,
 ) -> list[Entry]:
     """Every dated ready post (published or scheduled) and every planned one, by time.
 
     Drafts are left out. A post in `plan` is shown at its planned time even if it
-    also has a date (the plan is what is being looked at).
+    also has a date (the plan is what is being looked at). `interests_of` gives the
+    audience interests a post covers (default: `covered_interests`; the build passes
+    its cached answers).
     """
+    if interests_of is None:
+
+        def interests_of(post: Post) -> tuple[str, ...]:
+            return covered_interests(audience, post.tags, post.title, post.body)
 
     def entry(post: Post, when: datetime, status: Status) -> Entry:
         return Entry(
@@ -65,7 +72,7 @@ def entries(
             status=status,
             url=post_url(base_url, post.slug),
             tags=post.tags,
-            interests=covered_interests(audience, post.tags, post.title, post.body),
+            interests=interests_of(post),
         )
 
     planned = {post.path: entry(post, when, "planned") for post, when in plan}

@@ -227,6 +227,38 @@ def test_second_build_uses_the_cache_and_writes_nothing(example):
     assert report.pages_written == 0
 
 
+def test_post_facts_are_worked_out_once_per_change(example, monkeypatch):
+    import planner.build
+
+    calls: list[str] = []
+    real = planner.build.covered_interests
+
+    def counting(audience, tags, title, body):
+        calls.append(title)
+        return real(audience, tags, title, body)
+
+    monkeypatch.setattr(planner.build, "covered_interests", counting)
+    build(example)
+    ready = len(calls)
+    assert ready > 0
+    build(example)
+    assert len(calls) == ready  # nothing changed: every post's coverage came from the cache
+    post = example / "content" / "posts" / "rally-wheels-date-codes.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    build(example)
+    assert len(calls) == ready + 1
+
+
+def test_calendar_coverage_follows_an_audience_change(example):
+    out, _ = build(example)
+    assert "Power steering" not in (out / "calendar" / "index.html").read_text(encoding="utf-8")
+    profile = example / "audience.toml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("interests = [", 'interests = [\n    "Power steering",', 1))
+    out, _ = build(example)
+    assert "Power steering" in (out / "calendar" / "index.html").read_text(encoding="utf-8")
+
+
 def test_gate_stops_on_error_findings_and_no_check_skips_it(make_site):
     site = make_site(
         posts={"x.md": "---\ntitle: Untagged M21 post\ndate: 2026-01-01\n---\nBody.\n"}

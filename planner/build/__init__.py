@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from planner import __version__
+from planner.audience import covered_interests
 from planner.build import output
 from planner.build.cache import CACHE_DIR, Cache, digest, tree_digest
 from planner.build.feeds import FEED_ENTRIES, FeedInfo, atom, json_feed, robots, rss, sitemap
@@ -25,6 +26,7 @@ from planner.build.gate import checker_installed, findings_for
 from planner.build.pages import Links, Page, PostView, TagLink, site_pages, tag_slug
 from planner.build.parallel import TemplateFailed, render_pages, with_body
 from planner.build.render import (
+    RENDERER_VERSION,
     WORDS_PER_MINUTE,
     Renderer,
     first_paragraph,
@@ -107,12 +109,23 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     notes = _marked_notes(site, chosen, now, options, cache_dir)
 
     cache = Cache(site.root, options.cache)
-    views = [_view(post, links, now, notes) for post in chosen]
+    post_keys = {post.path: _post_key(post) for post in loaded.posts}
+    views = [_view(post, post_keys[post.path], links, now, notes, cache) for post in chosen]
+    audience_key = digest(__version__, repr(site.audience.terms_by_interest))
+
+    def interests_of(post: Post) -> tuple[str, ...]:
+        key = digest("interests", audience_key, post_keys[post.path])
+        covered = cache.fact(
+            key, lambda: covered_interests(site.audience, post.tags, post.title, post.body)
+        )
+        return tuple(covered)
+
     entries = calendar_entries(
         [p for p in loaded.posts if p.status == "ready"],
         now=now,
         audience=site.audience,
         base_url=links.base_url,
+        interests_of=interests_of,
     )
     pages = site_pages(
         views,
@@ -172,6 +185,7 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         output.abort(staging)
         raise
     cache.store_pages({**keys, FILES: sorted(expected)})
+    cache.store_facts()
     return BuildReport(
         out,
         len(chosen),
@@ -228,10 +242,25 @@ def _marked_notes(
     return {path: tuple(lines) for path, lines in notes.items()}
 
 
-def _view(post: Post, links: Links, now: datetime, notes: dict[Path, tuple[str, ...]]) -> PostView:
+def _post_key(post: Post) -> str:
+    """A digest of everything the post's file says: front matter and body."""
+    return digest(repr(sorted(post.meta.items(), key=lambda kv: str(kv[0]))), post.body)
+
+
+def _view(
+    post: Post,
+    key: str,
+    links: Links,
+    now: datetime,
+    notes: dict[Path, tuple[str, ...]],
+    cache: Cache,
+) -> PostView:
     """A post for the templates; its HTML is filled in when its page is drawn."""
     state = post.state(now)
-    words = word_count(post.body)
+    words, first = cache.fact(
+        digest("view", __version__, RENDERER_VERSION, key),
+        lambda: [word_count(post.body), first_paragraph(post.body)],
+    )
     return PostView(
         slug=post.slug,
         title=post.title,
@@ -241,13 +270,13 @@ def _view(post: Post, links: Links, now: datetime, notes: dict[Path, tuple[str, 
         tags=tuple(
             TagLink(tag, tag_slug(tag), links.href(f"tags/{tag_slug(tag)}/")) for tag in post.tags
         ),
-        summary=post.summary or first_paragraph(post.body),
+        summary=post.summary or first,
         html="",
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
         draft=state is State.DRAFT,
         future=state in (State.SCHEDULED, State.UNSCHEDULED),
         findings=notes.get(post.path, ()),
-        key=digest(repr(sorted(post.meta.items(), key=lambda kv: str(kv[0]))), post.body),
+        key=key,
         source=post,
     )
 

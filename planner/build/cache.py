@@ -1,5 +1,6 @@
-"""The build cache in `<site>/.planner-cache/`: rendered post bodies, and the inputs each
-page was last drawn from, so an unchanged site is not rendered again.
+"""The build cache in `<site>/.planner-cache/`: rendered post bodies, facts worked out
+from each post (its summary, reading length, the audience interests it covers), and the
+inputs each page was last drawn from, so an unchanged site is not rendered again.
 
 Rendered bodies are keyed by a hash of the Markdown and the renderer's settings; page
 keys hash the theme's files, the site settings and the page's own inputs (for a post
@@ -12,7 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from planner.build.render import RENDERER_VERSION, Rendered
 
@@ -46,14 +49,30 @@ class Cache:
     def __init__(self, root: Path, enabled: bool = True) -> None:
         self.dir = root / CACHE_DIR
         self.enabled = enabled
-        self.pages: dict[str, str] = self._read_manifest() if enabled else {}
+        self.pages: dict[str, str] = self._read_json("pages.json") if enabled else {}
+        self._facts: dict[str, Any] = self._read_json("facts.json") if enabled else {}
+        self._facts_used: dict[str, Any] = {}
 
-    def _read_manifest(self) -> dict[str, str]:
+    def _read_json(self, name: str) -> dict[str, Any]:
         try:
-            data = json.loads((self.dir / "pages.json").read_text(encoding="utf-8"))
+            data = json.loads((self.dir / name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
+
+    def fact(self, key: str, compute: Callable[[], Any]) -> Any:
+        """The value `compute` gives (JSON data), from the last build when `key` (a digest
+        of everything it depends on) is unchanged."""
+        if key not in self._facts_used:
+            found = self._facts.get(key)
+            self._facts_used[key] = compute() if found is None else found
+        return self._facts_used[key]
+
+    def store_facts(self) -> None:
+        """Keep the facts this build used, if they are not what is stored already."""
+        if self.enabled and self._facts_used.keys() != self._facts.keys():
+            self.dir.mkdir(parents=True, exist_ok=True)
+            _atomic_write(self.dir / "facts.json", json.dumps(self._facts_used))
 
     def body(self, key: str) -> Rendered | None:
         if not self.enabled:
