@@ -135,22 +135,10 @@ def covered_interests(
     appears in its title, or is mentioned at least `body_mentions` times in the body.
     A passing mention in the body does not make a post about something.
     """
-    return _covered(audience.terms_by_interest, tuple(tags), title, body, body_mentions)
-
-
-@functools.lru_cache(maxsize=16384)
-def _covered(
-    terms_by_interest: tuple[tuple[str, tuple[str, ...]], ...],
-    tags: tuple[str, ...],
-    title: str,
-    body: str,
-    body_mentions: int,
-) -> tuple[str, ...]:
-    """Cached: `planner serve` rebuilds the calendar after every edit, for every post."""
     tag_keys = {normalize_term(t) for t in tags}
     lowered = body.lower()
     covered = []
-    for interest, terms in terms_by_interest:
+    for interest, terms in audience.terms_by_interest:
         for term in terms:
             if (
                 normalize_term(term) in tag_keys

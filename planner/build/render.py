@@ -3,7 +3,6 @@ code highlighted by Pygments; plus the summary and reading time the pages show."
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass
@@ -54,18 +53,13 @@ class Renderer:
         return Rendered(body_html, summary or first_paragraph(body), word_count(body))
 
 
-@functools.lru_cache(maxsize=16384)
 def word_count(body: str) -> int:
-    """Words in the Markdown body (for reading time); cached for `planner serve` rebuilds."""
+    """Words in the Markdown body (for reading time)."""
     return len(body.split())
 
 
-@functools.lru_cache(maxsize=16384)
 def first_paragraph(body: str) -> str:
-    """The first prose paragraph as plain text, cut at a word near SUMMARY_CHARS.
-
-    Cached: every build lists every post's summary, and `planner serve` rebuilds often.
-    """
+    """The first prose paragraph as plain text, cut at a word near SUMMARY_CHARS."""
     in_fence = False
     for block in PARAGRAPH_BREAK.split(body.strip(), maxsplit=SUMMARY_BLOCKS):
         stripped = block.strip()
