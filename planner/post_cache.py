@@ -9,7 +9,6 @@ post whose front matter JSON cannot hold (YAML binary values) is simply not cach
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner import __version__
+from planner.cache_files import read_json, try_write_json
 from planner.content import LoadResult, Post, read_post, unique_slugs
 from planner.findings import Finding, Severity
 
@@ -52,29 +52,14 @@ def load_posts_cached(paths: Iterable[Path], tz: ZoneInfo, cache_dir: Path) -> L
         if post is not None:
             posts.append(post)
     if changed or entries.keys() != known.keys():
-        _write(cache_file, tz, entries)
+        try_write_json(cache_file, {"key": [__version__, str(tz)], "files": entries})
     unique, clashes = unique_slugs(posts)
     return LoadResult(tuple(unique), tuple(problems) + tuple(clashes))
 
 
 def _read(cache_file: Path, tz: ZoneInfo) -> dict[str, Any]:
-    try:
-        data = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("key") != [__version__, str(tz)]:
-        return {}
-    return data.get("files", {})
-
-
-def _write(cache_file: Path, tz: ZoneInfo, entries: dict[str, Any]) -> None:
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"key": [__version__, str(tz)], "files": entries}))
-        os.replace(temporary, cache_file)
-    except OSError:
-        pass  # a cache that cannot be written only makes the next run slower
+    data = read_json(cache_file)
+    return data.get("files", {}) if data.get("key") == [__version__, str(tz)] else {}
 
 
 def _entry(stamp: list[int] | None, post: Post | None, found: list[Finding]) -> Any:

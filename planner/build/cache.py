@@ -11,13 +11,12 @@ is always safe: the next build is a cold one.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from planner.build.render import RENDERER_VERSION, Rendered
+from planner.cache_files import read_json, write_json
 
 CACHE_DIR = ".planner-cache"
 
@@ -49,16 +48,9 @@ class Cache:
     def __init__(self, root: Path, enabled: bool = True) -> None:
         self.dir = root / CACHE_DIR
         self.enabled = enabled
-        self.pages: dict[str, str] = self._read_json("pages.json") if enabled else {}
-        self._facts: dict[str, Any] = self._read_json("facts.json") if enabled else {}
+        self.pages: dict[str, str] = read_json(self.dir / "pages.json") if enabled else {}
+        self._facts: dict[str, Any] = read_json(self.dir / "facts.json") if enabled else {}
         self._facts_used: dict[str, Any] = {}
-
-    def _read_json(self, name: str) -> dict[str, Any]:
-        try:
-            data = json.loads((self.dir / name).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
 
     def fact(self, key: str, compute: Callable[[], Any]) -> Any:
         """The value `compute` gives (JSON data), from the last build when `key` (a digest
@@ -71,34 +63,24 @@ class Cache:
     def store_facts(self) -> None:
         """Keep the facts this build used, if they are not what is stored already."""
         if self.enabled and self._facts_used.keys() != self._facts.keys():
-            self.dir.mkdir(parents=True, exist_ok=True)
-            _atomic_write(self.dir / "facts.json", json.dumps(self._facts_used))
+            write_json(self.dir / "facts.json", self._facts_used)
 
     def body(self, key: str) -> Rendered | None:
         if not self.enabled:
             return None
+        data = read_json(self.dir / "bodies" / f"{key}.json")
         try:
-            data = json.loads((self.dir / "bodies" / f"{key}.json").read_text(encoding="utf-8"))
             return Rendered(data["html"], data["summary"], data["words"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except KeyError:
             return None
 
     def store_body(self, key: str, rendered: Rendered) -> None:
         if not self.enabled:
             return
-        folder = self.dir / "bodies"
-        folder.mkdir(parents=True, exist_ok=True)
         data = {"html": rendered.html, "summary": rendered.summary, "words": rendered.words}
-        _atomic_write(folder / f"{key}.json", json.dumps(data))
+        write_json(self.dir / "bodies" / f"{key}.json", data)
 
     def store_pages(self, pages: dict[str, str]) -> None:
         if not self.enabled:
             return
-        self.dir.mkdir(parents=True, exist_ok=True)
-        _atomic_write(self.dir / "pages.json", json.dumps(pages))
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+        write_json(self.dir / "pages.json", pages)

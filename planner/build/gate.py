@@ -9,13 +9,12 @@ checked again; posts that need checking are checked on every core.
 from __future__ import annotations
 
 import importlib.util
-import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from planner import __version__
 from planner.build.cache import digest
+from planner.cache_files import read_json, try_write_json
 from planner.content import Post
 from planner.findings import Finding, Severity
 from planner.site import Site
@@ -45,7 +44,8 @@ def findings_for(site: Site, posts: Sequence[Post], cache_dir: Path | None) -> l
         for report in reports:
             store[str(report.path)] = [keys.get(str(report.path), ""), _rows(report.findings)]
     if cache_dir is not None and (stale or store.keys() - keys.keys()):
-        _write(cache_dir, {path: store[path] for path in keys if path in store})
+        kept = {path: store[path] for path in keys if path in store}
+        try_write_json(cache_dir / CHECK_FILE, kept)
     return [
         Finding(post.path, line, col, rule, Severity(severity), message, tuple(suggestions))
         for post in posts
@@ -65,20 +65,4 @@ def _rows(findings: Sequence[Finding]) -> list[list]:
 
 
 def _read(cache_dir: Path | None) -> dict[str, list]:
-    if cache_dir is None:
-        return {}
-    try:
-        data = json.loads((cache_dir / CHECK_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _write(cache_dir: Path, store: dict[str, list]) -> None:
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = cache_dir / f".{CHECK_FILE}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(store), encoding="utf-8")
-        os.replace(temporary, cache_dir / CHECK_FILE)
-    except OSError:
-        pass  # without the cache the next build checks again
+    return {} if cache_dir is None else read_json(cache_dir / CHECK_FILE)
