@@ -62,19 +62,13 @@ def term_features(term: str) -> dict[str, float]:
     }
 
 
-def _note(name: str, term: str, features: dict[str, float]) -> str:
-    tokens = tokenize(term)
-    words = [t.text for t in tokens if t.kind == "word" and t.text.lower() not in STOPWORDS]
+def _notes(term: str, features: dict[str, float]) -> dict[str, str]:
+    """What each signal of `term` means, in words (worked out once per term)."""
+    words = [t.text for t in tokenize(term) if t.kind == "word" and t.text.lower() not in STOPWORDS]
     head = words[-1] if words else ""
     noun = head_noun([w.lower() for w in words])
     lemma = noun.lemma if noun else head.lower()
     kinds = round(2 ** features["kinds_below"]) - 1
-    if name in {"rarest", "mean_rarity"} and words:
-        rarest = min(words, key=zipf)
-        if name == "rarest":
-            return f"rarest word '{rarest}' has zipf {zipf(rarest):.1f} in English"
-        mean = MAX_ZIPF - features["mean_rarity"]
-        return f"its words average zipf {mean:.1f} (common words are around 5-6)"
     notes = {
         "head_rarity": f"head noun '{head}' has zipf {zipf(head):.1f}",
         "modifiers": f"{len(words)} content words: modifiers narrow the head noun",
@@ -92,7 +86,12 @@ def _note(name: str, term: str, features: dict[str, float]) -> str:
         "number": "contains a number",
         "code": "contains a model or part code",
     }
-    return notes.get(name, name)
+    if words:
+        rarest = min(words, key=zipf)
+        notes["rarest"] = f"rarest word '{rarest}' has zipf {zipf(rarest):.1f} in English"
+        mean = MAX_ZIPF - features["mean_rarity"]
+        notes["mean_rarity"] = f"its words average zipf {mean:.1f} (common words are around 5-6)"
+    return notes
 
 
 @lru_cache(maxsize=65536)
@@ -101,7 +100,8 @@ def score_term(term: str) -> Score:
     if not tokenize(term):
         return Score(term, 0.0, (Signal("empty", 0.0, "no words to score"),))
     features = term_features(term)
+    notes = _notes(term, features)
     score, signals = weigh(
-        features, weights.TERM, weights.TERM_BIAS, lambda name: _note(name, term, features)
+        features, weights.TERM, weights.TERM_BIAS, lambda name: notes.get(name, name)
     )
     return Score(term, score, signals)
