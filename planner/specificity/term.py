@@ -76,10 +76,11 @@ def _notes(term: str, features: dict[str, float]) -> dict[str, str]:
         "collective_head": f"'{head}' names a whole field or class",
         "plural_head": f"'{head}' is plural: a set of particular things",
         "kinds_below": f"WordNet lists {kinds} kinds of '{lemma}'",
-        "depth": f"'{lemma}' sits {features['depth']:.0f} levels deep in WordNet"
+        "depth": f"'{lemma}' is {features['depth']:.0f} steps below 'entity' in WordNet"
         if noun
-        else f"not in WordNet: counted as deep as a typical leaf noun ({UNKNOWN_NOUN_DEPTH})",
-        "compounds": f"{round(2 ** features['compounds']) - 1} WordNet nouns narrow '{lemma}'",
+        else "not in WordNet: counted as a particular thing, not a category",
+        "compounds": f"{round(2 ** features['compounds']) - 1} longer WordNet nouns end in "
+        f"'{lemma}'",
         "unknown_noun": f"'{head}' is not a common noun: a name or a term of art",
         "conjunction": "joins several topics into one",
         "year": "names a year",
