@@ -17,14 +17,10 @@ from zoneinfo import ZoneInfo
 
 from planner.audience import Audience, covered_interests
 from planner.content import Post
+from planner.urls import Links
 
 Status = Literal["published", "scheduled", "planned"]
 """`planned` = proposed by `planner schedule`, not yet written into the file."""
-
-
-def post_url(base_url: str, slug: str) -> str:
-    """The public URL of a post; the build writes it to `<out>/posts/<slug>/index.html`."""
-    return f"{base_url.rstrip('/')}/posts/{slug}/"
 
 
 @dataclass(frozen=True)
@@ -63,6 +59,8 @@ def entries(
         def interests_of(post: Post) -> tuple[str, ...]:
             return covered_interests(audience, post.tags, post.title, post.body)
 
+    links = Links.of(base_url)
+
     def entry(post: Post, when: datetime, status: Status) -> Entry:
         return Entry(
             path=post.path,
@@ -70,7 +68,7 @@ def entries(
             title=post.title,
             when=when,
             status=status,
-            url=post_url(base_url, post.slug),
+            url=links.post_url(post.slug),
             tags=post.tags,
             interests=interests_of(post),
         )

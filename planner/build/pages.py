@@ -1,26 +1,23 @@
 """Which pages a site has and what each template is given: plain data, no rendering.
 
 Every page is a `Page`: where it goes under the output directory, which template draws
-it, and its context. URLs are absolute for canonical links and feeds; `href`s inside
-pages are root-relative under the base URL's path, so a site served from a
-sub-directory (https://example.com/blog/) links correctly.
+it, its context, and whether the sitemap lists it. Paths and links come from
+`planner.urls`; this module only decides which pages there are.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
-from slugify import slugify
-
+from planner import urls
 from planner.calendar import Entry, coverage, monday, months
 from planner.content import Post
+from planner.urls import Links
 
 RELATED_POSTS = 3
 
@@ -61,33 +58,20 @@ class PostView:
 
 @dataclass(frozen=True)
 class Page:
-    """One HTML file: its path under the output directory, template and context."""
+    """One HTML file: its path under the output directory, template and context.
+
+    `public` pages are listed in the sitemap, with `modified` as their last change."""
 
     path: str
     template: str
     context: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Links:
-    """Where things are, for the templates (`href`) and for feeds (absolute `url`)."""
-
-    base_url: str
+    public: bool = False
+    modified: datetime | None = None
 
     @property
-    def root(self) -> str:
-        return urlsplit(self.base_url).path or "/"
-
-    def href(self, path: str) -> str:
-        return self.root + path
-
-    def url(self, path: str) -> str:
-        return self.base_url.rstrip("/") + "/" + path
-
-
-@functools.lru_cache(maxsize=4096)
-def tag_slug(tag: str) -> str:
-    return slugify(tag) or "tag"
+    def url_path(self) -> str:
+        """The path the page is served at."""
+        return urls.path_of(self.path)
 
 
 def related(posts: Sequence[PostView], limit: int = RELATED_POSTS) -> dict[str, list[PostView]]:
@@ -123,56 +107,49 @@ def site_pages(
     show_upcoming: bool,
 ) -> list[Page]:
     """Every HTML page: home pages, posts, tags, tag index, archive, calendar, 404."""
-    pages: list[Page] = []
     listed = sorted(views, key=_newest_first)
-    pages += _home_pages(listed, links, per_page)
+    pages = _home_pages(listed, links, per_page)
     relations = related([v for v in listed if not v.marked])
     for view in listed:
-        pages.append(
-            Page(
-                f"posts/{view.slug}/index.html",
-                "post.html",
-                {"post": view, "related": relations.get(view.slug, []), "canonical": view.url},
-            )
-        )
+        context = {"post": view, "related": relations.get(view.slug, []), "canonical": view.url}
+        page = _page(urls.post_path(view.slug), "post.html", context, links)
+        pages.append(replace(page, public=not view.marked, modified=view.date))
     tags: dict[str, list[PostView]] = defaultdict(list)
     names: dict[str, str] = {}
     for view in listed:
         for tag in view.tags:
             tags[tag.slug].append(view)
             names.setdefault(tag.slug, tag.name)
-    for slug, tagged in tags.items():
-        pages.append(
-            Page(
-                f"tags/{slug}/index.html",
-                "tag.html",
-                {
-                    "tag": TagLink(names[slug], slug, links.href(f"tags/{slug}/")),
-                    "posts": tagged,
-                    "feed": links.href(f"tags/{slug}/feed.xml"),
-                    "canonical": links.url(f"tags/{slug}/"),
-                },
-            )
-        )
+    # tag pages in the order their tags first appear on public posts, then on marked ones
+    public_first = [v for v in listed if not v.marked] + [v for v in listed if v.marked]
+    for slug in dict.fromkeys(tag.slug for view in public_first for tag in view.tags):
+        tagged = tags[slug]
+        context = {
+            "tag": TagLink(names[slug], slug, links.href(urls.tag_path(slug))),
+            "posts": tagged,
+            "feed": links.href(urls.tag_feed_path(slug)),
+        }
+        page = _page(urls.tag_path(slug), "tag.html", context, links)
+        pages.append(replace(page, public=any(not v.marked for v in tagged)))
     index = sorted(
-        ((TagLink(names[s], s, links.href(f"tags/{s}/")), len(v)) for s, v in tags.items()),
+        ((TagLink(names[s], s, links.href(urls.tag_path(s))), len(v)) for s, v in tags.items()),
         key=lambda item: item[0].name.casefold(),
     )
-    pages.append(
-        Page("tags/index.html", "tags.html", {"tags": index, "canonical": links.url("tags/")})
-    )
-    pages.append(
-        Page(
-            "archive/index.html",
-            "archive.html",
-            {"months": _by_month(listed), "canonical": links.url("archive/")},
-        )
-    )
-    pages.append(
-        _calendar_page(entries, coverage_source, links, today, show_upcoming=show_upcoming)
-    )
-    pages.append(Page("404.html", "404.html", {"canonical": links.url("404.html")}))
+    pages.append(_page(urls.TAGS, "tags.html", {"tags": index}, links, public=True))
+    months = {"months": _by_month(listed)}
+    pages.append(_page(urls.ARCHIVE, "archive.html", months, links, public=True))
+    calendar = _calendar_context(entries, coverage_source, today, show_upcoming=show_upcoming)
+    pages.append(_page(urls.CALENDAR, "calendar.html", calendar, links, public=True))
+    pages.append(_page(urls.NOT_FOUND, "404.html", {}, links))
     return pages
+
+
+def _page(
+    path: str, template: str, context: dict[str, Any], links: Links, public: bool = False
+) -> Page:
+    """The page served at `path`, with its canonical URL in the context."""
+    context = {**context, "canonical": context.get("canonical") or links.url(path)}
+    return Page(urls.file_of(path), template, context, public=public)
 
 
 def _newest_first(view: PostView) -> tuple[float, str]:
@@ -181,25 +158,18 @@ def _newest_first(view: PostView) -> tuple[float, str]:
 
 def _home_pages(listed: list[PostView], links: Links, per_page: int) -> list[Page]:
     chunks = [listed[i : i + per_page] for i in range(0, len(listed), per_page)] or [[]]
+    newest = max((v.date for v in listed if v.date and not v.marked), default=None)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
-        path = "index.html" if number == 1 else f"page/{number}/index.html"
-        newer = None if number == 1 else links.href("" if number == 2 else f"page/{number - 1}/")
-        older = links.href(f"page/{number + 1}/") if number < len(chunks) else None
-        pages.append(
-            Page(
-                path,
-                "index.html",
-                {
-                    "posts": chunk,
-                    "page_number": number,
-                    "pages": len(chunks),
-                    "newer": newer,
-                    "older": older,
-                    "canonical": links.url(path.removesuffix("index.html")),
-                },
-            )
-        )
+        context = {
+            "posts": chunk,
+            "page_number": number,
+            "pages": len(chunks),
+            "newer": None if number == 1 else links.href(urls.home_path(number - 1)),
+            "older": links.href(urls.home_path(number + 1)) if number < len(chunks) else None,
+        }
+        page = _page(urls.home_path(number), "index.html", context, links)
+        pages.append(replace(page, public=number == 1, modified=newest if number == 1 else None))
     return pages
 
 
@@ -221,9 +191,9 @@ CALENDAR_MONTHS_BACK = 2
 CALENDAR_MONTHS_AHEAD = 2
 
 
-def _calendar_page(
-    entries: Sequence[Entry], audience: Any, links: Links, today: date, *, show_upcoming: bool
-) -> Page:
+def _calendar_context(
+    entries: Sequence[Entry], audience: Any, today: date, *, show_upcoming: bool
+) -> dict[str, Any]:
     """Month grids around today, upcoming titles, and the interests x weeks heat map."""
     shown = [e for e in entries if e.status == "published" or show_upcoming]
     start = date(today.year, today.month, 1) - timedelta(days=31 * CALENDAR_MONTHS_BACK)
@@ -234,15 +204,10 @@ def _calendar_page(
     grid = coverage(shown, audience, first_week, weeks)
     peak = max((n for _, counts in grid.rows for n in counts), default=0)
     upcoming = [e for e in shown if e.status == "scheduled"]
-    return Page(
-        "calendar/index.html",
-        "calendar.html",
-        {
-            "months": grids,
-            "coverage": grid,
-            "peak": max(peak, 1),
-            "upcoming": upcoming if show_upcoming else [],
-            "this_week": monday(today),
-            "canonical": links.url("calendar/"),
-        },
-    )
+    return {
+        "months": grids,
+        "coverage": grid,
+        "peak": max(peak, 1),
+        "upcoming": upcoming if show_upcoming else [],
+        "this_week": monday(today),
+    }

@@ -1,0 +1,107 @@
+"""Dataclasses to JSON data and back, field by field from their type hints.
+
+The cache stores `Post`s and `Finding`s this way, so a field added to either is stored
+and restored with no edit here. Aware datetimes keep their zone by name
+(`2026-07-14T09:00:00-04:00[America/New_York]`, as RFC 9557 writes it), so a restored
+post is equal to the parsed one, not just at the same instant. A value JSON cannot hold
+exactly (a mapping with non-text keys, bytes, a set) fails to encode with `ValueError`,
+and is simply not cached.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import types
+import typing
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo
+
+T = TypeVar("T")
+
+
+class Codec(Generic[T]):
+    """JSON data for instances of the dataclass `cls`; the fields named in `given` are
+    left out and supplied again when decoding (a post's path is its cache key)."""
+
+    def __init__(self, cls: type[T], given: tuple[str, ...] = ()) -> None:
+        hints = typing.get_type_hints(cls)
+        self.cls = cls
+        self.given = given
+        self.fields = [
+            (f.name, hints[f.name]) for f in dataclasses.fields(cls) if f.name not in given
+        ]
+
+    def encode(self, value: T) -> dict[str, Any]:
+        return {name: to_json(getattr(value, name)) for name, _ in self.fields}
+
+    def decode(self, data: dict[str, Any], **given: Any) -> T:
+        """The instance `data` encodes; KeyError, TypeError or ValueError when it does not."""
+        values = {name: from_json(hint, data[name]) for name, hint in self.fields}
+        return self.cls(**given, **values)
+
+    def encode_exact(self, value: T, **given: Any) -> dict[str, Any]:
+        """`encode`, but ValueError unless the data decodes to an equal value."""
+        data = self.encode(value)
+        if self.decode(data, **given) != value:
+            raise ValueError("not representable in JSON exactly")
+        return data
+
+
+def to_json(value: Any) -> Any:
+    """`value` as JSON data; TypeError or ValueError when JSON cannot hold it."""
+    if value is None or isinstance(value, str | bool | int | float):
+        return value.value if isinstance(value, enum.Enum) else value
+    if isinstance(value, datetime):
+        zone = value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else ""
+        return value.isoformat() + (f"[{zone}]" if zone else "")
+    if isinstance(value, date | Path):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(value, list | tuple):
+        return [to_json(item) for item in value]
+    if isinstance(value, Mapping):
+        if not all(isinstance(key, str) for key in value):
+            raise ValueError("mapping keys must be text")
+        return {key: to_json(item) for key, item in value.items()}
+    raise TypeError(f"cannot store a {type(value).__name__} as JSON")
+
+
+def from_json(hint: Any, data: Any) -> Any:
+    """The value of type `hint` that `to_json` made `data` from."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if hint is Any:
+        return data
+    if origin in (typing.Union, types.UnionType):
+        if data is None and type(None) in args:
+            return None
+        (inner,) = [arg for arg in args if arg is not type(None)]
+        return from_json(inner, data)
+    if origin is tuple:
+        return tuple(from_json(args[0], item) for item in _typed(data, list))
+    if origin in (Mapping, dict, typing.Mapping):
+        value_hint = args[1] if args else Any
+        items = {key: from_json(value_hint, item) for key, item in _typed(data, dict).items()}
+        return types.MappingProxyType(items) if origin is not dict else items
+    if hint is datetime:
+        text, _, zone = _typed(data, str).partition("[")
+        moment = datetime.fromisoformat(text)
+        return moment.astimezone(ZoneInfo(zone.rstrip("]"))) if zone else moment
+    if hint is date:
+        return date.fromisoformat(_typed(data, str))
+    if hint is Path:
+        return Path(_typed(data, str))
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(data)
+    if hint is float and isinstance(data, int):
+        return float(data)
+    return _typed(data, hint)
+
+
+def _typed(data: Any, kind: type) -> Any:
+    if not isinstance(data, kind) or (kind is int and isinstance(data, bool)):
+        raise TypeError(f"expected {kind.__name__}, found {type(data).__name__}")
+    return data
