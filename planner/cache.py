@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +35,9 @@ STORE_VERSION = "2"
 RETIRED = ("check.json", "pages.json")
 """Files of earlier cache layouts, removed when a run saves."""
 MANIFEST_PREFIX = "pages-"
+RACY_NS = 2_000_000_000
+"""A file changed less than this long ago may change again with the same stamp (file
+systems with coarse timestamps): its stored digest is not trusted."""
 
 T = TypeVar("T")
 
@@ -128,7 +132,7 @@ class Table:
             return
         document = {"settings": self.settings, **self.meta, "entries": self._used}
         if write_json(self.path, document):
-            self._known, self._used, self._changed = self._used, {}, False
+            self._known, self._changed = dict(self._used), False
 
 
 class Files:
@@ -175,7 +179,6 @@ class Store:
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
         self._tables: dict[str, Table | Files] = {}
-        self._file_digests: dict[Path, str] = {}
 
     @property
     def enabled(self) -> bool:
@@ -204,22 +207,36 @@ class Store:
         name = MANIFEST_PREFIX + digest(str(out))
         return self.table(name, settings, meta={"out": str(out)})
 
-    def file_digest(self, path: Path, fresh: bool = False) -> str:
-        """A digest of the file's bytes, "" when it cannot be read. Read once per run:
-        `fresh` reads it again (loading the posts does, each run starts there)."""
-        if fresh or path not in self._file_digests:
-            try:
-                self._file_digests[path] = digest(path.read_bytes())
-            except OSError:
-                self._file_digests[path] = ""
-        return self._file_digests[path]
+    def file_digest(self, path: Path) -> str:
+        """A digest of the file's bytes, "" when it cannot be read.
+
+        Like git's index, the digest is kept with the file's size and modification time
+        and the file is read again only when they change (or changed too recently to
+        tell a second edit in the same tick apart)."""
+        stamps = self.table("stamps")
+        try:
+            status = os.stat(path)
+        except OSError:
+            return ""
+        stamp = [status.st_mtime_ns, status.st_size]
+        known = stamps.get(str(path))
+        settled = time.time_ns() - status.st_mtime_ns > RACY_NS
+        if isinstance(known, list) and known[:2] == stamp and settled:
+            return str(known[2])
+        try:
+            found = digest(path.read_bytes())
+        except OSError:
+            return ""
+        stamps.put(str(path), [*stamp, found])
+        return found
 
     def save(self) -> None:
         """Save every table this run opened; drop manifests of output directories that
-        are gone and files of earlier cache layouts."""
+        are gone and files of earlier cache layouts. The next run starts afresh."""
+        opened = set(self._tables)
         for table in self._tables.values():
             table.save()
-        self._tables.clear()  # the next run reads what this one wrote
+        self._tables.clear()
         if self.directory is None:
             return
         for name in RETIRED:
@@ -227,6 +244,8 @@ class Store:
                 (self.directory / name).unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             for path in self.directory.glob(f"{MANIFEST_PREFIX}*.json"):
+                if path.stem in opened:
+                    continue
                 out = read_json(path).get("out")
                 if not isinstance(out, str) or not Path(out).is_dir():
                     with contextlib.suppress(OSError):

@@ -95,7 +95,7 @@ class Site:
         posts: list[Post] = []
         problems: list[Finding] = []
         for path in paths:
-            key = table.key(str(path), self.cache.file_digest(path, fresh=True))
+            key = table.key(str(path), self.cache.file_digest(path))
             post, found = table.fetch(
                 key,
                 functools.partial(read_post, path, self.tz),
@@ -106,6 +106,7 @@ class Site:
             if post is not None:
                 posts.append(post)
         table.save()
+        self.cache.table("stamps").save()
         return posts, problems
 
     def now(self) -> datetime:

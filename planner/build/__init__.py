@@ -102,10 +102,11 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     posts = _load(run)  # every post, so the calendar shows what is coming
     try:
         checked = _gate(run)  # before anything is drawn: a failed gate changes nothing
-    finally:
-        run.store.save()  # the check results stay known, even when the gate stops the build
+    except BuildError:
+        run.store.save()  # what the checker found stays known for the next build
+        raise
     views = _views(run, posts)
-    pages = _pages(run, posts, views)  # all pages as plain data, before any is drawn
+    pages = _pages(run, views)  # all pages as plain data, before any is drawn
     written, converted, files = _outputs(run, pages, views)
     run.store.save()  # only once the output is in place: the manifest describes it
     return BuildReport(
@@ -225,7 +226,7 @@ def _marked_notes(run: _Run) -> dict[Path, tuple[str, ...]]:
     return {path: tuple(lines) for path, lines in notes.items()}
 
 
-def _pages(run: _Run, posts: list[Post], views: list[PostView]) -> list[Page]:
+def _pages(run: _Run, views: list[PostView]) -> list[Page]:
     """Every HTML page of the site, as plain data."""
     config = run.site.config.site
     return site_pages(
