@@ -221,7 +221,7 @@ class Store:
         stamp = [status.st_mtime_ns, status.st_size]
         known = stamps.get(str(path))
         settled = time.time_ns() - status.st_mtime_ns > RACY_NS
-        if isinstance(known, list) and known[:2] == stamp and settled:
+        if isinstance(known, list) and len(known) == 3 and known[:2] == stamp and settled:
             return str(known[2])
         try:
             found = digest(path.read_bytes())

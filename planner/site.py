@@ -64,10 +64,11 @@ class Site:
         Only a whole-site load uses the cache: it reparses just the files that changed
         since the last run, and keeps only the posts it loaded.
         """
+        files = in_path_order(self.post_files() if paths is None else paths)
         if paths is None and cached:
-            posts, problems = self._read_cached(self.post_files())
+            posts, problems = self._read_cached(files)
         else:
-            posts, problems = self.read_posts(self.post_files() if paths is None else paths)
+            posts, problems = self.read_posts(files)
         owners = SlugOwners()
         unique: list[Post] = []
         for post in posts:
@@ -114,10 +115,15 @@ class Site:
         return datetime.now(self.tz)
 
 
+def in_path_order(paths: Iterable[Path]) -> list[Path]:
+    """Post files in the order they are read and claim their slugs: by path, so the same
+    file keeps a shared slug whatever order the paths were given in."""
+    return sorted(paths, key=str)
+
+
 class SlugOwners:
-    """The duplicate-slug rule: the first file to claim a slug keeps it; every later
-    one is left out with a `duplicate-slug` finding. Files claim in the order they are
-    read: `Site.load_posts` and the checker both read the site's files in path order."""
+    """The duplicate-slug rule: the first file (`in_path_order`) to claim a slug keeps
+    it; every later one is left out with a `duplicate-slug` finding."""
 
     def __init__(self) -> None:
         self.owners: dict[str, Path] = {}

@@ -111,3 +111,15 @@ def test_an_unwritable_cache_is_a_miss(example):
     assert first.posts == second.posts == 5  # type: ignore[attr-defined]
     assert second.rendered == 5  # type: ignore[attr-defined]
     assert (example / "public" / "index.html").is_file()
+
+
+def test_entries_of_the_wrong_shape_are_misses(example):
+    first = build(example)
+    cache = example / CACHE_DIR
+    for path in cache.glob("*.json"):
+        document = json.loads(path.read_text())
+        document["entries"] = {key: 7 for key in document["entries"]}
+        path.write_text(json.dumps(document))
+    report = build(example)
+    assert report.posts == first.posts  # type: ignore[attr-defined]
+    assert report.pages_written == 0  # type: ignore[attr-defined]

@@ -73,3 +73,27 @@ def test_the_later_file_with_a_taken_slug_is_left_out(tmp_path):
     assert [p.path.name for p in loaded.posts] == ["a.md"]
     clash = next(f for f in loaded.problems if f.rule == "duplicate-slug")
     assert clash.path.name == "c.md" and "a.md" in clash.message
+
+
+def test_bad_files_do_not_stop_the_others(tmp_path):
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "a-good.md").write_text("---\ntitle: Good\n---\n")
+    (posts / "b-bad.md").write_text("---\ntitle: [\n---\n")
+    (posts / "c-good.md").write_text("---\ntitle: Also good\n---\n")
+    result = open_site(start=tmp_path).load_posts()
+    assert [p.title for p in result.posts] == ["Good", "Also good"]
+    assert [p.path for p in result.problems] == [posts / "b-bad.md"]
+    assert result.has_errors
+
+
+def test_the_first_file_by_path_keeps_a_shared_slug_whatever_the_order_given(tmp_path):
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    first, second = posts / "a.md", posts / "b.md"
+    first.write_text("---\ntitle: Same Title\n---\n")
+    second.write_text("---\ntitle: x\nslug: same-title\n---\n")
+    result = open_site(start=tmp_path).load_posts([second, first])
+    assert [p.path for p in result.posts] == [first]
+    (problem,) = result.problems
+    assert (problem.path, problem.line, problem.rule) == (second, 3, "duplicate-slug")

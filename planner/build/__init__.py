@@ -48,6 +48,7 @@ from planner.build.theme import static_files, theme_dirs, tree_digest
 from planner.cache import Files, Store, Table, digest
 from planner.calendar import Entry, to_ics
 from planner.calendar import entries as calendar_entries
+from planner.codec import Codec, decoder
 from planner.content import Post, State
 from planner.findings import Finding, Severity
 from planner.site import Site
@@ -119,6 +120,19 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         checked,
         time.perf_counter() - run.started,
     )
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """What listings show about a post's body, kept in the cache's `facts` table."""
+
+    words: int
+    first_paragraph: str
+
+
+TEXT_FACTS = Codec(TextFacts)
+TEXT_LIST = decoder(tuple[str, ...])
+"""Decodes the cached lists of text: the interests a post covers, the files of a build."""
 
 
 @dataclass
@@ -199,8 +213,11 @@ def _views(run: _Run, posts: list[Post]) -> list[PostView]:
     def interests_of(post: Post) -> tuple[str, ...]:
         key = facts.key("interests", audience_key, run.keys[post.path])
         audience = run.site.audience
-        return tuple(
-            facts.fetch(key, lambda: covered_interests(audience, post.tags, post.title, post.body))
+        return facts.fetch(
+            key,
+            lambda: tuple(covered_interests(audience, post.tags, post.title, post.body)),
+            list,
+            TEXT_LIST,
         )
 
     run.entries = calendar_entries(
@@ -272,9 +289,7 @@ def _outputs(run: _Run, pages: list[Page], views: list[PostView]) -> tuple[int, 
         files[output.MARKER] = f"niche-planner {__version__}\n".encode()
         written += sum(output.write(staging, run.out, path, data) for path, data in files.items())
         expected = {p.path for p in pages} | set(machine) | set(files)
-        previous = manifest.get(FILES)
-        previous = set(previous) if isinstance(previous, list) else None
-        output.apply(staging, run.out, expected, previous)
+        output.apply(staging, run.out, expected, _previous_files(manifest))
     except BaseException:
         output.abort(staging)
         raise
@@ -284,6 +299,14 @@ def _outputs(run: _Run, pages: list[Page], views: list[PostView]) -> tuple[int, 
 
 FILES = "#files"
 """The manifest entry listing every file of the last build: what may go stale."""
+
+
+def _previous_files(manifest: Table) -> set[str] | None:
+    """Every file of the last build into this output directory, when known."""
+    try:
+        return set(TEXT_LIST(manifest.get(FILES)))
+    except (TypeError, ValueError):
+        return None
 
 
 def _stale(manifest: Table, out: Path, path: str, inputs: str) -> bool:
@@ -330,9 +353,11 @@ def _view(
 ) -> PostView:
     """A post for the templates; its HTML is filled in when its page is drawn."""
     state = post.state(now)
-    words, first = facts.fetch(
+    text = facts.fetch(
         facts.key("view", RENDERER_VERSION, key),
-        lambda: [word_count(post.body), first_paragraph(post.body)],
+        lambda: TextFacts(word_count(post.body), first_paragraph(post.body)),
+        TEXT_FACTS.encode,
+        TEXT_FACTS.decode,
     )
     return PostView(
         slug=post.slug,
@@ -344,9 +369,9 @@ def _view(
             TagLink(tag, urls.tag_slug(tag), links.href(urls.tag_path(urls.tag_slug(tag))))
             for tag in post.tags
         ),
-        summary=post.summary or first,
+        summary=post.summary or text.first_paragraph,
         html="",
-        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
+        reading_minutes=max(1, math.ceil(text.words / WORDS_PER_MINUTE)),
         draft=state is State.DRAFT,
         future=state in (State.SCHEDULED, State.UNSCHEDULED),
         findings=notes.get(post.path, ()),

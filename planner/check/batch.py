@@ -21,7 +21,7 @@ from pathlib import Path
 from planner.check.checker import Checker, PostReport
 from planner.content import slug_line
 from planner.findings import Finding
-from planner.site import Site, SlugOwners, open_site
+from planner.site import Site, SlugOwners, in_path_order, open_site
 
 PARALLEL_MIN_POSTS = 400
 """Below this many files, one process is faster than starting workers."""
@@ -37,7 +37,7 @@ Claim = tuple[str, int]
 def check_files(
     site: Site, files: Sequence[Path], workers: int | None = None
 ) -> tuple[list[PostReport], list[Finding]]:
-    """Load and check `files`, in order; the findings are the files that did not load."""
+    """Load and check `files`, in path order; the findings are the files that did not load."""
     reports: list[PostReport] = []
     problems: list[Finding] = []
     for chunk_reports, chunk_problems in iter_checks(site, files, workers):
@@ -47,9 +47,9 @@ def check_files(
 
 
 def iter_checks(site: Site, files: Sequence[Path], workers: int | None = None) -> Iterator[Chunk]:
-    """Load and check `files` chunk by chunk, yielding each chunk in file order."""
+    """Load and check `files` chunk by chunk, yielding each chunk in path order."""
     owners = SlugOwners()
-    for reports, claims, problems in _checked_chunks(site, files, workers):
+    for reports, claims, problems in _checked_chunks(site, in_path_order(files), workers):
         kept = []
         for report, (slug, line) in zip(reports, claims, strict=True):
             clash = owners.claim(report.path, slug, line)
