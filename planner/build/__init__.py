@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import calendar
 import functools
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,21 +33,14 @@ from planner.build.feeds import (
     sitemap_entries,
 )
 from planner.build.gate import findings_for
-from planner.build.pages import Page, PostView, TagLink, site_pages
+from planner.build.pages import Page, PostView, post_key, post_view, site_pages
 from planner.build.parallel import TemplateFailed, body_key, render_pages, with_body
-from planner.build.render import (
-    RENDERER_VERSION,
-    WORDS_PER_MINUTE,
-    Renderer,
-    first_paragraph,
-    pygments_css,
-    word_count,
-)
+from planner.build.render import RENDERER_VERSION, Renderer, pygments_css
 from planner.build.theme import static_files, theme_dirs, tree_digest
 from planner.cache import Files, Store, Table, digest
 from planner.calendar import Entry, to_ics
 from planner.calendar import entries as calendar_entries
-from planner.codec import Codec, decoder
+from planner.codec import decoder
 from planner.content import Post, State
 from planner.findings import Finding, Severity
 from planner.site import Site
@@ -122,15 +114,6 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     )
 
 
-@dataclass(frozen=True)
-class TextFacts:
-    """What listings show about a post's body, kept in the cache's `facts` table."""
-
-    words: int
-    first_paragraph: str
-
-
-TEXT_FACTS = Codec(TextFacts)
 TEXT_LIST = decoder(tuple[str, ...])
 """Decodes the cached lists of text: the interests a post covers, the files of a build."""
 
@@ -180,7 +163,7 @@ def _load(run: _Run) -> list[Post]:
     if broken:
         raise BuildError(f"{len(broken)} problem(s) in the posts; fix them to build", broken)
     run.chosen = [p for p in loaded.posts if _included(p, run.now, run.options)]
-    run.keys = {post.path: _post_key(post) for post in loaded.posts}
+    run.keys = {post.path: post_key(post) for post in loaded.posts}
     return list(loaded.posts)
 
 
@@ -206,7 +189,8 @@ def _views(run: _Run, posts: list[Post]) -> list[PostView]:
     notes = _marked_notes(run)
     facts = run.store.table("facts")
     views = [
-        _view(post, run.keys[post.path], run.links, run.now, notes, facts) for post in run.chosen
+        post_view(post, run.keys[post.path], run.links, run.now, notes, facts)
+        for post in run.chosen
     ]
     audience_key = digest(repr(run.site.audience.terms_by_interest))
 
@@ -336,48 +320,6 @@ def _included(post: Post, now: datetime, options: BuildOptions) -> bool:
     if state is State.PUBLISHED:
         return True
     return options.future
-
-
-def _post_key(post: Post) -> str:
-    """A digest of everything the post's file says: front matter and body."""
-    return digest(repr(sorted(post.meta.items(), key=lambda kv: str(kv[0]))), post.body)
-
-
-def _view(
-    post: Post,
-    key: str,
-    links: Links,
-    now: datetime,
-    notes: dict[Path, tuple[str, ...]],
-    facts: Table,
-) -> PostView:
-    """A post for the templates; its HTML is filled in when its page is drawn."""
-    state = post.state(now)
-    text = facts.fetch(
-        facts.key("view", RENDERER_VERSION, key),
-        lambda: TextFacts(word_count(post.body), first_paragraph(post.body)),
-        TEXT_FACTS.encode,
-        TEXT_FACTS.decode,
-    )
-    return PostView(
-        slug=post.slug,
-        title=post.title,
-        href=links.href(urls.post_path(post.slug)),
-        url=links.post_url(post.slug),
-        date=post.date,
-        tags=tuple(
-            TagLink(tag, urls.tag_slug(tag), links.href(urls.tag_path(urls.tag_slug(tag))))
-            for tag in post.tags
-        ),
-        summary=post.summary or text.first_paragraph,
-        html="",
-        reading_minutes=max(1, math.ceil(text.words / WORDS_PER_MINUTE)),
-        draft=state is State.DRAFT,
-        future=state in (State.SCHEDULED, State.UNSCHEDULED),
-        findings=notes.get(post.path, ()),
-        key=key,
-        source=post,
-    )
 
 
 def _by_date(view: PostView) -> float:

@@ -1,8 +1,8 @@
 """Which pages a site has and what each template is given: plain data, no rendering.
 
 Every page is a `Page`: where it goes under the output directory, which template draws
-it, its context, and whether the sitemap lists it. Paths and links come from
-`planner.urls`; this module only decides which pages there are.
+it, its context, and whether the sitemap lists it; every post is a `PostView`. Paths
+and links come from `planner.urls`; this module only decides which pages there are.
 """
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from planner import urls
+from planner.build.render import RENDERER_VERSION, WORDS_PER_MINUTE, first_paragraph, word_count
+from planner.cache import Table, digest
 from planner.calendar import Entry, coverage, monday, months
-from planner.content import Post
+from planner.codec import Codec
+from planner.content import Post, State
 from planner.urls import Links
 
 RELATED_POSTS = 3
@@ -72,6 +76,61 @@ class Page:
     def url_path(self) -> str:
         """The path the page is served at."""
         return urls.path_of(self.path)
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """What listings show about a post's body, kept in the cache's `facts` table."""
+
+    words: int
+    first_paragraph: str
+
+
+TEXT_FACTS = Codec(TextFacts)
+
+TEXT_FACTS = Codec(TextFacts)
+
+
+def post_key(post: Post) -> str:
+    """A digest of everything the post's file says: front matter and body."""
+    return digest(repr(sorted(post.meta.items(), key=lambda kv: str(kv[0]))), post.body)
+
+
+def post_view(
+    post: Post,
+    key: str,
+    links: Links,
+    now: datetime,
+    notes: dict[Path, tuple[str, ...]],
+    facts: Table,
+) -> PostView:
+    """A post for the templates; its HTML is filled in when its page is drawn."""
+    state = post.state(now)
+    text = facts.fetch(
+        facts.key("view", RENDERER_VERSION, key),
+        lambda: TextFacts(word_count(post.body), first_paragraph(post.body)),
+        TEXT_FACTS.encode,
+        TEXT_FACTS.decode,
+    )
+    return PostView(
+        slug=post.slug,
+        title=post.title,
+        href=links.href(urls.post_path(post.slug)),
+        url=links.post_url(post.slug),
+        date=post.date,
+        tags=tuple(
+            TagLink(tag, urls.tag_slug(tag), links.href(urls.tag_path(urls.tag_slug(tag))))
+            for tag in post.tags
+        ),
+        summary=post.summary or text.first_paragraph,
+        html="",
+        reading_minutes=max(1, math.ceil(text.words / WORDS_PER_MINUTE)),
+        draft=state is State.DRAFT,
+        future=state in (State.SCHEDULED, State.UNSCHEDULED),
+        findings=notes.get(post.path, ()),
+        key=key,
+        source=post,
+    )
 
 
 def related(posts: Sequence[PostView], limit: int = RELATED_POSTS) -> dict[str, list[PostView]]:
