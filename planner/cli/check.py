@@ -240,6 +240,3 @@ def tags(ctx: click.Context, sort_by: str, output_format: str) -> None:
         for s in summaries
     ]
     click.echo(table(("TAG", "POSTS", "SCORE", "VERDICT", "TRY INSTEAD"), rows, (30, 0, 0, 0, 70)))
-
-
-COMMANDS = (check, score, tags)

@@ -277,6 +277,3 @@ def calendar(
 def _next_month_end(day: date) -> date:
     year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
     return date(year, month, 1)
-
-
-COMMANDS = (schedule, unschedule, calendar)
