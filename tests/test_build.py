@@ -282,7 +282,7 @@ def test_cli_build_summary_and_exit_codes(example, monkeypatch):
     monkeypatch.chdir(example)
     result = CliRunner().invoke(cli, ["build", "--now", "2026-11-22T12:00"])
     assert result.exit_code == 0, result.output
-    assert "built 5 post(s) into public" in result.output and "5 checked" in result.output
+    assert "built 5 post(s) into public" in result.output and "8 checked" in result.output
     (example / "content" / "posts" / "untagged.md").write_text(
         "---\ntitle: Untagged\ndate: 2026-01-01\n---\nBody.\n"
     )

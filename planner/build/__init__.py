@@ -39,6 +39,7 @@ from planner.calendar import post_url, to_ics
 from planner.content import Post, State
 from planner.findings import Finding, Severity
 from planner.post_cache import load_posts_cached
+from planner.schedule import dated_warnings
 from planner.site import Site
 
 ICS_HISTORY = timedelta(days=365)
@@ -105,7 +106,10 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     chosen = [p for p in loaded.posts if _included(p, now, options)]
     public = [p for p in chosen if p.state(now) is State.PUBLISHED]
     cache_dir = site.root / CACHE_DIR if options.cache else None
-    gate = _gate(site, public, options, cache_dir)
+    listed = [p for p in loaded.posts if p.state(now) is State.SCHEDULED]
+    gate, upcoming = _gate(
+        site, public, listed if site.config.site.show_upcoming else [], options, cache_dir
+    )
     notes = _marked_notes(site, chosen, now, options, cache_dir)
 
     cache = Cache(site.root, options.cache)
@@ -126,6 +130,7 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         audience=site.audience,
         base_url=links.base_url,
         interests_of=interests_of,
+        channels=site.config.channels,
     )
     pages = site_pages(
         views,
@@ -135,6 +140,9 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         coverage_source=site.audience,
         today=now.date(),
         show_upcoming=site.config.site.show_upcoming,
+        warnings=dated_warnings(site, loaded.posts, now, {e.path: e.interests for e in entries}),
+        findings=upcoming,
+        agenda_weeks=site.config.schedule.horizon_weeks,
     )
     dirs = theme_dirs(site.root, site.config.paths.theme)
     settings = digest(
@@ -211,12 +219,20 @@ def _included(post: Post, now: datetime, options: BuildOptions) -> bool:
     return options.future
 
 
-def _gate(site: Site, public: list[Post], options: BuildOptions, cache_dir: Path | None) -> int:
-    """Check the posts about to be published; stop on error-level findings."""
+def _gate(
+    site: Site,
+    public: list[Post],
+    upcoming: list[Post],
+    options: BuildOptions,
+    cache_dir: Path | None,
+) -> tuple[int, list[Finding]]:
+    """Check the posts about to be published, and stop on error-level findings; in the same
+    pass, check the scheduled posts the calendar lists and return their findings."""
     if not options.check or not checker_installed():
-        return 0
-    found = findings_for(site, public, cache_dir)
-    errors = tuple(f for f in found if f.severity is Severity.ERROR)
+        return 0, []
+    found = findings_for(site, [*public, *upcoming], cache_dir)
+    published = {p.path for p in public}
+    errors = tuple(f for f in found if f.severity is Severity.ERROR and f.path in published)
     if errors:
         posts = len({f.path for f in errors})
         raise BuildError(
@@ -224,7 +240,7 @@ def _gate(site: Site, public: list[Post], options: BuildOptions, cache_dir: Path
             "fix them, or build with --no-check",
             errors,
         )
-    return len(public)
+    return len(public) + len(upcoming), [f for f in found if f.path not in published]
 
 
 def _marked_notes(

@@ -19,8 +19,18 @@ from urllib.parse import urlsplit
 
 from slugify import slugify
 
-from planner.calendar import Entry, coverage, monday, months
+from planner.calendar import (
+    LEGEND,
+    MARKS,
+    WARNING_MARK,
+    Entry,
+    agenda,
+    coverage,
+    monday,
+    shown_months,
+)
 from planner.content import Post
+from planner.findings import Finding
 
 RELATED_POSTS = 3
 
@@ -121,6 +131,9 @@ def site_pages(
     coverage_source: Any,
     today: date,
     show_upcoming: bool,
+    warnings: Sequence[Any] = (),
+    findings: Sequence[Finding] = (),
+    agenda_weeks: int = 12,
 ) -> list[Page]:
     """Every HTML page: home pages, posts, tags, tag index, archive, calendar, 404."""
     pages: list[Page] = []
@@ -169,7 +182,16 @@ def site_pages(
         )
     )
     pages.append(
-        _calendar_page(entries, coverage_source, links, today, show_upcoming=show_upcoming)
+        _calendar_page(
+            entries,
+            coverage_source,
+            links,
+            today,
+            show_upcoming=show_upcoming,
+            warnings=warnings,
+            findings=findings,
+            agenda_weeks=agenda_weeks,
+        )
     )
     pages.append(Page("404.html", "404.html", {"canonical": links.url("404.html")}))
     return pages
@@ -218,31 +240,50 @@ def _by_month(listed: list[PostView]) -> list[tuple[str, str, list[PostView]]]:
 COVERAGE_WEEKS_BACK = 8
 COVERAGE_WEEKS_AHEAD = 4
 CALENDAR_MONTHS_BACK = 2
-CALENDAR_MONTHS_AHEAD = 2
+CALENDAR_MONTHS_AHEAD = 3
 
 
 def _calendar_page(
-    entries: Sequence[Entry], audience: Any, links: Links, today: date, *, show_upcoming: bool
+    entries: Sequence[Entry],
+    audience: Any,
+    links: Links,
+    today: date,
+    *,
+    show_upcoming: bool,
+    warnings: Sequence[Any] = (),
+    findings: Sequence[Finding] = (),
+    agenda_weeks: int = 12,
 ) -> Page:
-    """Month grids around today, upcoming titles, and the interests x weeks heat map."""
+    """The coming `agenda_weeks` weeks as an agenda with the scheduler's `warnings` and the
+    checker's `findings`, the interests x weeks heat map, and the months around today
+    that hold posts."""
     shown = [e for e in entries if e.status == "published" or show_upcoming]
     start = date(today.year, today.month, 1) - timedelta(days=31 * CALENDAR_MONTHS_BACK)
     end = today + timedelta(days=31 * CALENDAR_MONTHS_AHEAD)
-    grids = months(shown, start, end)
+    grids = shown_months(shown, start, end, today)
     weeks = COVERAGE_WEEKS_BACK + COVERAGE_WEEKS_AHEAD
     first_week = monday(today) - timedelta(weeks=COVERAGE_WEEKS_BACK)
     grid = coverage(shown, audience, first_week, weeks)
     peak = max((n for _, counts in grid.rows for n in counts), default=0)
-    upcoming = [e for e in shown if e.status == "scheduled"]
+    plan = agenda(shown, today=today, weeks=agenda_weeks, warnings=warnings, findings=findings)
     return Page(
         "calendar/index.html",
         "calendar.html",
         {
+            "agenda": plan if show_upcoming else None,
             "months": grids,
             "coverage": grid,
             "peak": max(peak, 1),
-            "upcoming": upcoming if show_upcoming else [],
             "this_week": monday(today),
+            "today": today,
+            "legend": [k for k in LEGEND if k.status in {e.status for e in shown} | {"published"}],
+            "marks": {**MARKS, "warning": WARNING_MARK},
+            "filters": {
+                name: sorted({v for e in shown for v in getattr(e, name)}, key=str.casefold)
+                for name in ("interests", "tags", "channels")
+            },
+            "ics": links.href("calendar.ics"),
+            "webcal": "webcal://" + links.url("calendar.ics").split("://", 1)[1],
             "canonical": links.url("calendar/"),
         },
     )
