@@ -39,7 +39,7 @@ class StatusKey:
 LEGEND = (
     StatusKey("published", "✓", "out already"),
     StatusKey("scheduled", "▸", "has a date and goes out then"),
-    StatusKey("planned", "○", "where `planner schedule` would put it; not written yet"),
+    StatusKey("planned", "○", "where planner schedule would put it; not written yet"),
 )
 MARKS: dict[str, str] = {key.status: key.mark for key in LEGEND}
 WARNING_MARK = "⚠"
@@ -158,7 +158,7 @@ def _grid(days: dict[date, list[Entry]], year: int, month: int) -> Month:
 def shown_months(entries: Sequence[Entry], start: date, end: date, today: date) -> list[Month]:
     """The months from `start` to `end` that hold a post, and always this month and the next:
     a calendar of empty grids tells a reader nothing."""
-    following = monday(date(today.year, today.month, 28) + timedelta(days=7))
+    following = date(today.year, today.month, 28) + timedelta(days=7)  # in the next month
     always = {(today.year, today.month), (following.year, following.month)}
     return [
         grid
