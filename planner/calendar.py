@@ -219,24 +219,20 @@ def coverage(entries: Sequence[Entry], audience: Audience, start: date, weeks: i
 
 
 @dataclass(frozen=True)
-class Note:
-    """A warning as the calendar shows it: what the scheduler or the checker says."""
-
-    code: str
-    message: str
-
-
-@dataclass(frozen=True)
 class AgendaItem:
+    """A post on the agenda, with what the scheduler or the checker says about it."""
+
     entry: Entry
-    notes: tuple[Note, ...]
+    notes: tuple[PlanWarning, ...]
 
 
 @dataclass(frozen=True)
 class AgendaWeek:
+    """One week of the agenda, from its Monday, with its posts in time order."""
+
     monday: date
     items: tuple[AgendaItem, ...]
-    notes: tuple[Note, ...]
+    notes: tuple[PlanWarning, ...]
     """Warnings about the week itself (an empty week)."""
 
 
@@ -244,9 +240,8 @@ class AgendaWeek:
 class Agenda:
     """The coming weeks, week by week, each post with its warnings: what a writer reads first."""
 
-    today: date
     weeks: tuple[AgendaWeek, ...]
-    notes: tuple[Note, ...]
+    notes: tuple[PlanWarning, ...]
     """Warnings about the plan as a whole: interests left uncovered, posts without a slot."""
 
     @property
@@ -265,40 +260,38 @@ def agenda(
     warnings: Sequence[PlanWarning] = (),
     findings: Sequence[Finding] = (),
 ) -> Agenda:
-    """`weeks` weeks from the week of `today` with their posts, and the warnings placed
-    where they belong: a warning about a post on its line, about a week (`week` set) on
-    that week, the rest on the whole agenda. A post with error-level `findings` gets a
-    `check-errors` note."""
+    """`weeks` weeks from the week of `today` with their posts, and the scheduler's warnings
+    placed where they belong: a warning about a post on its line, about a week (`week`
+    set) on that week, the rest on the whole agenda. A post with error-level `findings`
+    gets a `check-errors` warning."""
+    from planner.schedule import PlanWarning  # here: planner.schedule imports this module
+
     first = monday(today)
     mondays = [first + timedelta(weeks=i) for i in range(max(weeks, 0))]
     shown = [e for e in entries if first <= e.when.date() < first + timedelta(weeks=len(mondays))]
-    on_post: dict[Path, list[Note]] = {}
-    on_week: dict[date, list[Note]] = {}
-    general: list[Note] = []
+    on_post: dict[Path, list[PlanWarning]] = {}
+    on_week: dict[date, list[PlanWarning]] = {}
+    general: list[PlanWarning] = []
     errors: dict[Path, int] = {}
     for finding in findings:
         if finding.severity is Severity.ERROR:
             errors[finding.path] = errors.get(finding.path, 0) + 1
     for path, count in errors.items():
         message = f"{count} error-level check finding(s); run 'planner check {path.name}'"
-        on_post.setdefault(path, []).append(Note("check-errors", message))
+        on_post.setdefault(path, []).append(PlanWarning("check-errors", message, path))
     listed = {e.path for e in shown}
     for warning in warnings:
-        note = Note(warning.code, warning.message)
         if warning.path in listed:
-            on_post.setdefault(warning.path, []).append(note)
-        elif warning.path is not None:
-            general.append(Note(warning.code, f"{warning.path.name}: {warning.message}"))
+            on_post.setdefault(warning.path, []).append(warning)
         elif warning.week is None:
-            general.append(note)
+            general.append(warning)
         elif warning.week in mondays:  # a week past the agenda is not shown
-            on_week.setdefault(warning.week, []).append(note)
+            on_week.setdefault(warning.week, []).append(warning)
     by_week: dict[date, list[AgendaItem]] = {}
     for entry in shown:
         item = AgendaItem(entry, tuple(on_post.get(entry.path, ())))
         by_week.setdefault(monday(entry.when.date()), []).append(item)
     return Agenda(
-        today,
         tuple(AgendaWeek(m, tuple(by_week.get(m, ())), tuple(on_week.get(m, ()))) for m in mondays),
         tuple(general),
     )

@@ -34,6 +34,7 @@ from planner.build.render import (
     word_count,
 )
 from planner.build.theme import static_files, theme_dirs
+from planner.calendar import agenda as calendar_agenda
 from planner.calendar import entries as calendar_entries
 from planner.calendar import post_url, to_ics
 from planner.content import Post, State
@@ -140,9 +141,15 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         coverage_source=site.audience,
         today=now.date(),
         show_upcoming=site.config.site.show_upcoming,
-        warnings=dated_warnings(site, loaded.posts, now, {e.path: e.interests for e in entries}),
-        findings=upcoming,
-        agenda_weeks=site.config.schedule.horizon_weeks,
+        agenda=calendar_agenda(
+            entries,
+            today=now.date(),
+            weeks=site.config.schedule.horizon_weeks,
+            warnings=dated_warnings(
+                site, loaded.posts, now, {e.path: e.interests for e in entries}
+            ),
+            findings=upcoming,
+        ),
     )
     dirs = theme_dirs(site.root, site.config.paths.theme)
     settings = digest(

@@ -23,14 +23,13 @@ from planner.calendar import (
     LEGEND,
     MARKS,
     WARNING_MARK,
+    Agenda,
     Entry,
-    agenda,
     coverage,
     monday,
     shown_months,
 )
 from planner.content import Post
-from planner.findings import Finding
 
 RELATED_POSTS = 3
 
@@ -131,9 +130,7 @@ def site_pages(
     coverage_source: Any,
     today: date,
     show_upcoming: bool,
-    warnings: Sequence[Any] = (),
-    findings: Sequence[Finding] = (),
-    agenda_weeks: int = 12,
+    agenda: Agenda | None = None,
 ) -> list[Page]:
     """Every HTML page: home pages, posts, tags, tag index, archive, calendar, 404."""
     pages: list[Page] = []
@@ -188,9 +185,7 @@ def site_pages(
             links,
             today,
             show_upcoming=show_upcoming,
-            warnings=warnings,
-            findings=findings,
-            agenda_weeks=agenda_weeks,
+            agenda=agenda,
         )
     )
     pages.append(Page("404.html", "404.html", {"canonical": links.url("404.html")}))
@@ -250,13 +245,10 @@ def _calendar_page(
     today: date,
     *,
     show_upcoming: bool,
-    warnings: Sequence[Any] = (),
-    findings: Sequence[Finding] = (),
-    agenda_weeks: int = 12,
+    agenda: Agenda | None = None,
 ) -> Page:
-    """The coming `agenda_weeks` weeks as an agenda with the scheduler's `warnings` and the
-    checker's `findings`, the interests x weeks heat map, and the months around today
-    that hold posts."""
+    """The agenda of the coming weeks (shown with `show_upcoming`), the interests x weeks
+    heat map, and the months around today that hold posts."""
     shown = [e for e in entries if e.status == "published" or show_upcoming]
     start = date(today.year, today.month, 1) - timedelta(days=31 * CALENDAR_MONTHS_BACK)
     end = today + timedelta(days=31 * CALENDAR_MONTHS_AHEAD)
@@ -265,12 +257,11 @@ def _calendar_page(
     first_week = monday(today) - timedelta(weeks=COVERAGE_WEEKS_BACK)
     grid = coverage(shown, audience, first_week, weeks)
     peak = max((n for _, counts in grid.rows for n in counts), default=0)
-    plan = agenda(shown, today=today, weeks=agenda_weeks, warnings=warnings, findings=findings)
     return Page(
         "calendar/index.html",
         "calendar.html",
         {
-            "agenda": plan if show_upcoming else None,
+            "agenda": agenda if show_upcoming else None,
             "months": grids,
             "coverage": grid,
             "peak": max(peak, 1),

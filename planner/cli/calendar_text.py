@@ -5,8 +5,9 @@ from __future__ import annotations
 import calendar as _stdlib_calendar
 
 from planner.calendar import LEGEND as STATUS_KEYS
-from planner.calendar import MARKS, WARNING_MARK, Agenda, Coverage, Entry, Month, Note
+from planner.calendar import MARKS, WARNING_MARK, Agenda, Coverage, Entry, Month
 from planner.cli.output import style, table
+from planner.schedule import PlanWarning
 
 COLORS = {"published": "green", "scheduled": "cyan", "planned": "yellow"}
 LEGEND = "   ".join(f"{key.mark} {key.status}" for key in STATUS_KEYS) + (
@@ -80,9 +81,11 @@ def render_coverage(grid: Coverage, current: int | None = None) -> str:
     return text
 
 
-def _note(note: Note, indent: str) -> str:
+def _note(note: PlanWarning, indent: str, *, named: bool = False) -> str:
+    """A warning line; `named` puts the post's file name first (when not under the post)."""
     message = "no post, though the cadence has open slots" if note.code == "empty-week" else None
-    return style(f"{indent}{WARNING_MARK} {message or note.message}", fg="yellow")
+    file = f"{note.path.name}: " if named and note.path else ""
+    return style(f"{indent}{WARNING_MARK} {file}{message or note.message}", fg="yellow")
 
 
 def render_agenda(plan: Agenda) -> str:
@@ -108,5 +111,5 @@ def render_agenda(plan: Agenda) -> str:
             lines.extend(_note(note, pad) for note in item.notes)
     if plan.notes:
         lines.append("")
-        lines.extend(_note(note, "") for note in plan.notes)
+        lines.extend(_note(note, "", named=True) for note in plan.notes)
     return "\n".join(lines)
