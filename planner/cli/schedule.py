@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
@@ -20,6 +22,12 @@ from planner.cli.common import (
 )
 from planner.cli.output import echo_findings, style, table
 from planner.findings import display_path
+
+if TYPE_CHECKING:
+    from planner.calendar import Entry
+    from planner.content import Post
+    from planner.schedule import Plan
+    from planner.site import Site
 
 
 def _echo_warnings(warnings: list) -> None:  # list[PlanWarning]
@@ -199,7 +207,7 @@ def _month(text: str) -> date:
 @click.option("--coverage", "view", flag_value="coverage", help="Show audience interests by week.")
 @click.option(
     "--weeks",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=520),
     help="The agenda's length (default: horizon_weeks), the grids' range (default: this "
     "month and the next), or with --coverage N weeks back and ahead.",
 )
@@ -298,7 +306,15 @@ def calendar(
     click.echo(f"\n{LEGEND}")
 
 
-def _agenda_text(site, posts, items, proposal, moment, weeks, check) -> str:  # type: ignore[no-untyped-def]
+def _agenda_text(
+    site: Site,
+    posts: Sequence[Post],
+    items: Sequence[Entry],
+    proposal: Plan | None,
+    moment: datetime,
+    weeks: int | None,
+    check: bool,
+) -> str:
     """The agenda with the plan's warnings (or, with --no-plan, the dated posts' own) and
     the error-level check findings of the posts still to come."""
     from planner.build.cache import CACHE_DIR
