@@ -107,9 +107,10 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     chosen = [p for p in loaded.posts if _included(p, now, options)]
     public = [p for p in chosen if p.state(now) is State.PUBLISHED]
     cache_dir = site.root / CACHE_DIR if options.cache else None
-    listed = [p for p in loaded.posts if p.state(now) is State.SCHEDULED]
+    horizon = now + timedelta(weeks=site.config.schedule.horizon_weeks)
+    coming = [p for p in loaded.posts if p.state(now) is State.SCHEDULED and p.date <= horizon]
     gate, upcoming = _gate(
-        site, public, listed if site.config.site.show_upcoming else [], options, cache_dir
+        site, public, coming if site.config.site.show_upcoming else [], options, cache_dir
     )
     notes = _marked_notes(site, chosen, now, options, cache_dir)
 
@@ -234,7 +235,7 @@ def _gate(
     cache_dir: Path | None,
 ) -> tuple[int, list[Finding]]:
     """Check the posts about to be published, and stop on error-level findings; in the same
-    pass, check the scheduled posts the calendar lists and return their findings."""
+    pass, check the scheduled posts the calendar's agenda lists and return their findings."""
     if not options.check or not checker_installed():
         return 0, []
     found = findings_for(site, [*public, *upcoming], cache_dir)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+from typing import TYPE_CHECKING
 
 from planner.calendar import LEGEND as STATUS_KEYS
 from planner.calendar import MARKS, WARNING_MARK, Agenda, Coverage, Entry, Month
 from planner.cli.output import style, table
-from planner.schedule import PlanWarning
+
+if TYPE_CHECKING:
+    from planner.schedule import PlanWarning
 
 COLORS = {"published": "green", "scheduled": "cyan", "planned": "yellow"}
 LEGEND = "   ".join(f"{key.mark} {key.status}" for key in STATUS_KEYS) + (
