@@ -365,3 +365,25 @@ def test_calendar_page_without_show_upcoming_has_no_agenda(example):
     assert 'id="agenda"' not in page and "Adjusting the Hurst linkage" not in page
     assert "Reading the trim tag on a 1968 Camaro" not in page  # June: before the months shown
     assert "Why restoration is worth it" in page
+
+
+def test_gate_and_calendar_share_one_checker_pass(example, monkeypatch):
+    import planner.build as build_module
+
+    calls: list[list[str]] = []
+    real = build_module.findings_for
+
+    def counting(site, posts, cache_dir):
+        calls.append(sorted(p.path.name for p in posts))
+        return real(site, posts, cache_dir)
+
+    monkeypatch.setattr(build_module, "findings_for", counting)
+    _, report = build(example)
+    assert len(calls) == 1 and report.checked == len(calls[0]) == 8
+    assert "hurst-linkage-muncie-m21.md" in calls[0]  # scheduled, on the agenda
+
+
+def test_calendar_page_marks_today_once(example):
+    page = _calendar(build(example)[0])
+    assert page.count('aria-current="date"') == 1
+    assert '<span class="today-mark">today</span>' in page
