@@ -11,6 +11,7 @@ budget: the worker says when it starts checking, and only then does the clock ru
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -19,6 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from planner.check.checker import Checker
 from planner.lsp.analysis import Analysis, analyse, failed, timed_out
 from planner.lsp.positions import UTF16
 from planner.lsp.sites import Sites
@@ -27,6 +29,9 @@ DEFAULT_BUDGET = 2.0
 """Seconds one document's check may take before it is abandoned."""
 LOAD_TIMEOUT = 60.0
 """Seconds loading a site may take (a cold start on a busy machine is slow, not stuck)."""
+
+WARM_UP = "---\ntitle: Warming up the 1968 gearbox\ntags: [warm up]\n---\nA few things?\n"
+"""A post that makes a new checker load the data its first real check would wait for."""
 
 
 class _Overrun(Exception):
@@ -39,7 +44,7 @@ class CheckWorker:
     def __init__(self, budget: float = DEFAULT_BUDGET, load_timeout: float = LOAD_TIMEOUT):
         self.budget = budget
         self.load_timeout = load_timeout
-        self.restarts = 0
+        self._warming = False
         self._lock = threading.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
@@ -49,12 +54,16 @@ class CheckWorker:
         with self._lock:
             try:
                 conn = self._connection()
-                conn.send((config, path, text, encoding))
+                if self._warming:  # the answer to the warm-up of a restarted process
+                    self._receive(conn, self.load_timeout)
+                    self._warming = False
+                conn.send(("check", config, path, text, encoding))
                 kind, value = self._receive(conn, self.load_timeout)
                 if kind == "started":
                     kind, value = self._receive(conn, self.budget)
             except _Overrun:
                 self._stop()
+                self._warm(config)
                 return timed_out(text, self.budget, encoding)
             except (EOFError, OSError):
                 self._stop()
@@ -62,6 +71,19 @@ class CheckWorker:
         if kind == "error":
             return failed(text, value, encoding)
         return value
+
+    def _warm(self, config: Path) -> None:
+        """Start the next process now, loading the site while the writer reads."""
+        try:
+            self._connection().send(("warm", config))
+            self._warming = True
+        except OSError:
+            self._stop()
+
+    @property
+    def pid(self) -> int | None:
+        """The checker process's id, None before the first check."""
+        return self._process.pid if self._process is not None else None
 
     def close(self) -> None:
         """Stop the worker process."""
@@ -89,10 +111,10 @@ class CheckWorker:
         if self._process is not None:
             self._process.kill()
             self._process.join(5)
-            self.restarts += 1
         if self._conn is not None:
             self._conn.close()
         self._process = self._conn = None
+        self._warming = False
 
 
 def serve(conn: Connection) -> None:
@@ -100,14 +122,22 @@ def serve(conn: Connection) -> None:
     os.dup2(2, 1)  # stdout carries the language server's protocol: never write to it
     sys.stdout = sys.stderr
     sites = Sites()
+    frozen: Checker | None = None
     while True:
         try:
-            config, path, text, encoding = conn.recv()
+            kind, config, *request = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
             checker = sites.get(config).checker
+            if checker is not frozen:
+                analyse(checker, config.parent / "warm-up.md", WARM_UP)  # loads word data
+                gc.freeze()  # word data and profile are never garbage: spare the collector
+                frozen = checker
+            if kind == "warm":
+                conn.send(("warm", None))
+                continue
             conn.send(("started", None))
-            conn.send(("done", analyse(checker, path, text, encoding)))
+            conn.send(("done", analyse(checker, *request)))
         except Exception as err:  # a bug in a check must not take the worker down
             conn.send(("error", f"{type(err).__name__}: {err}"))
