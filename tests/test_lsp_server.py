@@ -48,29 +48,28 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_site(tmp_path_factory.mktemp("lsp") / "site", audience=AUDIENCE)
 
 
-@pytest_lsp.fixture(
-    config=ClientServerConfig(
-        server_command=[
-            sys.executable,
-            "-m",
-            "planner",
-            "lsp",
-            "--budget",
-            str(BUDGET),
-            "--debounce",
-            "0.05",
-        ]
-    ),
-    scope="module",
-)
-async def client(lsp_client: LanguageClient, site: Path):
-    lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)(lambda params: None)
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=client_capabilities("visual-studio-code"),
-            root_uri=site.as_uri(),
-        )
+COMMAND = [sys.executable, "-m", "planner", "lsp", "--budget", str(BUDGET), "--debounce", "0.05"]
+SERVER = ClientServerConfig(server_command=COMMAND)
+
+
+async def start(client: LanguageClient, editor: str, site: Path) -> types.InitializeResult:
+    client.feature(types.CLIENT_REGISTER_CAPABILITY)(lambda params: None)
+    return await client.initialize_session(
+        types.InitializeParams(capabilities=client_capabilities(editor), root_uri=site.as_uri())
     )
+
+
+@pytest_lsp.fixture(config=SERVER, scope="module")
+async def client(lsp_client: LanguageClient, site: Path):
+    await start(lsp_client, "visual-studio-code", site)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=SERVER, scope="module")
+async def neovim(lsp_client: LanguageClient, site: Path):
+    result = await start(lsp_client, "neovim", site)
+    assert result.capabilities.position_encoding == "utf-8"  # Neovim's first choice
     yield
     await lsp_client.shutdown_session()
 
@@ -149,6 +148,22 @@ async def test_a_generic_tag_is_fixed_with_the_first_quick_fix(client: LanguageC
     )
     after = await wait_for(client, uri, lambda ds: "tag-too-broad" not in codes(ds))
     assert "tag-off-audience" not in codes(after)
+
+
+async def test_ranges_count_utf16_units_after_an_emoji(client: LanguageClient, site: Path):
+    text = GENERIC.replace("[cars, Hurst shifter]", '["😀 Hurst shifter", cars]')
+    uri = open_post(client, site / "content/posts/emoji.md", text)
+    found = await wait_for(client, uri, lambda ds: "tag-too-broad" in codes(ds))
+    [broad] = [d for d in found if d.code == "tag-too-broad"]
+    assert broad.range == types.Range(types.Position(2, 27), types.Position(2, 31))
+
+
+async def test_ranges_count_utf8_bytes_for_neovim(neovim: LanguageClient, site: Path):
+    text = GENERIC.replace("[cars, Hurst shifter]", '["😀 Hurst shifter", cars]')
+    uri = open_post(neovim, site / "content/posts/emoji-nvim.md", text)
+    found = await wait_for(neovim, uri, lambda ds: "tag-too-broad" in codes(ds))
+    [broad] = [d for d in found if d.code == "tag-too-broad"]
+    assert broad.range == types.Range(types.Position(2, 29), types.Position(2, 33))
 
 
 async def test_hover_on_a_tag_shows_its_verdict_and_signals(client: LanguageClient, site: Path):
