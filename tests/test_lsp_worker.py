@@ -49,3 +49,14 @@ def test_the_process_is_replaced_after_an_overrun(worker: CheckWorker, site: Pat
     check(worker, site, NESTED)
     assert worker.pid != before
     assert "tag-too-broad" in check(worker, site, POST)
+
+
+def test_a_warmed_worker_answers_its_first_check(tmp_path: Path):
+    site = write_site(tmp_path / "site", audience='too_broad = ["cars"]\n')
+    worker = CheckWorker(budget=5)
+    try:
+        worker.warm(site / "planner.toml")
+        assert worker.pid is not None
+        assert "tag-too-broad" in check(worker, site, POST)
+    finally:
+        worker.close()

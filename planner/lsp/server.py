@@ -17,6 +17,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from planner import __version__
+from planner.config import find_config
 from planner.findings import Finding
 from planner.lsp import features
 from planner.lsp.analysis import Analysis, Diagnostic
@@ -143,6 +144,10 @@ def create_server(
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: PlannerServer, params: types.InitializedParams) -> None:
+        root = _path(ls.workspace.root_uri) if ls.workspace.root_uri else None
+        config = find_config(root) if root is not None and root.is_dir() else None
+        if config is not None:  # load the site in the checker before the first post opens
+            asyncio.get_running_loop().run_in_executor(None, ls.worker.warm, config)
         watch = ls.client_capabilities.workspace
         dynamic = watch and watch.did_change_watched_files
         if dynamic and dynamic.dynamic_registration:

@@ -63,7 +63,7 @@ class CheckWorker:
                     kind, value = self._receive(conn, self.budget)
             except _Overrun:
                 self._stop()
-                self._warm(config)
+                self._warm(config)  # the next process loads the site while the writer reads
                 return timed_out(text, self.budget, encoding)
             except (EOFError, OSError):
                 self._stop()
@@ -72,8 +72,13 @@ class CheckWorker:
             return failed(text, value, encoding)
         return value
 
+    def warm(self, config: Path) -> None:
+        """Start the process and load the site of `config` now, before the first check."""
+        with self._lock:
+            if not self._warming:
+                self._warm(config)
+
     def _warm(self, config: Path) -> None:
-        """Start the next process now, loading the site while the writer reads."""
         try:
             self._connection().send(("warm", config))
             self._warming = True
