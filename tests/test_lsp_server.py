@@ -216,6 +216,18 @@ async def test_a_broken_config_is_one_diagnostic_on_it(client: LanguageClient, t
     await wait_for(client, uri, lambda ds: "tag-too-broad" in codes(ds))  # still checked
 
 
+async def test_saving_a_fixed_config_clears_its_diagnostic(client: LanguageClient, tmp_path: Path):
+    other = write_site(tmp_path / "fixed", config="[site\n", audience=AUDIENCE)
+    open_post(client, other / "content/posts/post.md", GENERIC)
+    config = other / "planner.toml"
+    await wait_for(client, config.as_uri(), lambda ds: len(ds) == 1)
+    config.write_text("[site]\ntitle = 'Fixed'\n")
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(config.as_uri()))
+    )
+    await wait_for(client, config.as_uri(), lambda ds: len(ds) == 0)
+
+
 async def test_a_file_outside_any_site_gets_nothing(client: LanguageClient, tmp_path: Path):
     outside = tmp_path / "notes" / "todo.md"
     uri = open_post(client, outside, GENERIC)

@@ -58,6 +58,12 @@ class PlannerServer(LanguageServer):
     async def _check(self, uri: str, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
+        try:
+            await self._check_now(uri)
+        except Exception:  # a bug here must cost one document its diagnostics, not more
+            log.exception("checking %s failed", uri)
+
+    async def _check_now(self, uri: str) -> None:
         path = _path(uri)
         config = self._config_for(path) if path is not None else None
         if path is None or config is None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from planner.check.checker import Checker
 from planner.config import find_config
-from planner.findings import Finding, Severity
+from planner.findings import Finding
 from planner.site import Site, open_site
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -113,8 +113,3 @@ def config_problems(site: Site) -> dict[Path, Finding | None]:
             first.message + more,
         )
     return summary
-
-
-def is_error(finding: Finding | None) -> bool:
-    """True for a finding at error level."""
-    return finding is not None and finding.severity is Severity.ERROR
