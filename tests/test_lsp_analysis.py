@@ -40,13 +40,13 @@ def only(analysis: Analysis, rule: str) -> Diagnostic:
 
 
 def apply(text: str, diagnostic: Diagnostic, fix: int) -> str:
-    """`text` with one fix's edits made (single-line ASCII edits)."""
+    """`text` with one fix's edit made (a single-line ASCII edit)."""
     lines = text.split("\n")
-    for edit in reversed(diagnostic.fixes[fix].edits):
-        line = lines[edit.span.start_line]
-        lines[edit.span.start_line] = (
-            line[: edit.span.start_char] + edit.text + line[edit.span.end_char :]
-        )
+    edit = diagnostic.fixes[fix]
+    line = lines[edit.span.start_line]
+    lines[edit.span.start_line] = (
+        line[: edit.span.start_char] + edit.text + line[edit.span.end_char :]
+    )
     return "\n".join(lines)
 
 
@@ -107,13 +107,13 @@ def test_adding_a_suggested_tag_appends_a_block_item(checker: Checker):
 def test_a_post_without_tags_is_offered_its_mentioned_terms(checker: Checker):
     found = only(check(checker, "title: Rebuilding the Muncie M21\n"), "tags-missing")
     assert found.fixes[0].title == "Add tag 'Muncie M21'"
-    assert found.fixes[0].edits[0].text == "tags: [Muncie M21]\n"
+    assert found.fixes[0].text == "tags: [Muncie M21]\n"
 
 
 def test_disabling_a_front_matter_rule_writes_a_yaml_comment_that_works(checker: Checker):
     front = "title: Rebuilding the Muncie M21\ntags:\n  - cars\n"
     found = only(check(checker, front), "tag-too-broad")
-    assert found.fixes[-1].edits[0].text == "  # planner-disable-next-line tag-too-broad\n"
+    assert found.fixes[-1].text == "  # planner-disable-next-line tag-too-broad\n"
     fixed = apply(f"---\n{front}---\n{BODY}", found, -1)
     path = checker.site.root / "content" / "posts" / "post.md"
     assert "tag-too-broad" not in [d.rule for d in analyse(checker, path, fixed).diagnostics]
@@ -124,7 +124,7 @@ def test_disabling_a_body_rule_writes_an_html_comment_that_works(checker: Checke
     body = "We did a lot of work on the car over the long winter. Is yours running?\n"
     found = only(check(checker, front, body), "vague-wording")
     comment = "<!-- planner-disable-next-line vague-wording -->\n"
-    assert found.fixes[-1].edits[0].text == comment
+    assert found.fixes[-1].text == comment
     fixed = apply(f"---\n{front}---\n{body}", found, -1)
     path = checker.site.root / "content" / "posts" / "post.md"
     assert "vague-wording" not in [d.rule for d in analyse(checker, path, fixed).diagnostics]

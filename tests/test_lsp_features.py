@@ -7,7 +7,7 @@ from lsprotocol import types
 from planner.audience import Audience
 from planner.check.terms import TermVerdict
 from planner.findings import Severity
-from planner.lsp.analysis import Analysis, Diagnostic, Edit, Fix, TagNote
+from planner.lsp.analysis import Analysis, Diagnostic, Fix, TagNote
 from planner.lsp.features import code_actions, completions, diagnostics, hover, tag_terms
 from planner.lsp.positions import UTF16, Span
 from planner.specificity import Signal
@@ -18,7 +18,7 @@ AUDIENCE = Audience(
     too_broad=("cars", "transmission"),
     topics={"transmission": ("Muncie M20", "Muncie M21")},
 )
-REPLACE = Fix("Replace 'cars' with 'Muncie M21'", (Edit(Span(2, 7, 2, 11), "Muncie M21"),), True)
+REPLACE = Fix("Replace 'cars' with 'Muncie M21'", Span(2, 7, 2, 11), "Muncie M21", True)
 BROAD = Diagnostic(
     Span(2, 7, 2, 11),
     Severity.WARNING,

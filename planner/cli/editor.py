@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 
+def _seconds(flag: str, default: float, minimum: float, text: str) -> Any:
+    return click.option(
+        flag,
+        type=click.FloatRange(min=minimum),
+        default=default,
+        show_default=True,
+        metavar="SECONDS",
+        help=text,
+    )
+
+
 @click.command()
-@click.option(
+@_seconds(
     "--budget",
-    type=click.FloatRange(min=0.1),
-    default=2.0,
-    show_default=True,
-    help="Seconds one document's check may take; a slower one gets one diagnostic saying so.",
+    2.0,
+    0.1,
+    "Time one document's check may take; a slower one gets one diagnostic saying so.",
 )
-@click.option(
-    "--debounce",
-    type=click.FloatRange(min=0.0),
-    default=0.3,
-    show_default=True,
-    help="Seconds of quiet after an edit before the document is checked again.",
-)
+@_seconds("--debounce", 0.3, 0.0, "Quiet time after an edit before the document is checked again.")
 def lsp(budget: float, debounce: float) -> None:
     """Run the language server on stdin and stdout (for editors).
 

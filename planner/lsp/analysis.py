@@ -2,14 +2,15 @@
 
 This runs inside the checker process (planner.lsp.worker), so everything that grows
 with the document, parsing the front matter included, is under the time budget; what
-comes back is plain data the server turns into LSP messages as it is.
+comes back is plain data the server turns into LSP messages as it is: named tuples,
+which cross the process boundary on every keystroke and pickle small and fast.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from planner.audience import normalize_term
 from planner.check.checker import Checker
@@ -21,32 +22,19 @@ from planner.findings import Finding, Severity
 from planner.lsp.layout import Layout, Tag, layout, yaml_term
 from planner.lsp.positions import UTF16, Lines, Span
 
-MAX_DIAGNOSTICS = 500
-"""More than this in one document is noise an editor cannot show usefully anyway."""
-TAG_RULES = ("tag-too-broad", "tag-off-audience")
-QUOTED_RE = re.compile(r"'(.+?)'(?=[\s),;:]|$)")
-"""The first quoted term of a suggestion: "'Muncie M21' (mentioned 3)" -> Muncie M21."""
 
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace `span` with `text` (an empty span inserts)."""
-
-    span: Span
-    text: str
-
-
-@dataclass(frozen=True)
-class Fix:
-    """A quick fix: what the editor's menu says, and the edits it makes."""
+class Fix(NamedTuple):
+    """A quick fix: the title the editor's menu shows, and the one edit it makes."""
 
     title: str
-    edits: tuple[Edit, ...]
+    span: Span
+    """What the edit replaces; an empty span inserts `text` there."""
+    text: str
     preferred: bool = False
+    """The fix an editor's own "fix it" key applies: the best replacement of a tag."""
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A finding placed in the document, with its suggestions and quick fixes."""
 
     span: Span
@@ -55,23 +43,30 @@ class Diagnostic:
     message: str
     suggestions: tuple[str, ...] = ()
     fixes: tuple[Fix, ...] = ()
+    """Best first; every checker rule can at least be switched off for its line."""
 
 
-@dataclass(frozen=True)
-class TagNote:
+class TagNote(NamedTuple):
     """A tag's place and its verdict, for hover."""
 
     span: Span
     verdict: TermVerdict
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     """Everything the editor shows for one version of one document."""
 
     diagnostics: tuple[Diagnostic, ...]
     tags: tuple[TagNote, ...] = ()
+    """Every tag that could be placed, with its verdict (not only the flagged ones)."""
     score: int | None = None
+
+
+MAX_DIAGNOSTICS = 500
+"""More than this in one document is noise an editor cannot show usefully anyway."""
+TAG_RULES = ("tag-too-broad", "tag-off-audience")
+QUOTED_RE = re.compile(r"'(.+?)'(?=[\s),;:]|$)")
+"""The first quoted term of a suggestion: "'Muncie M21' (mentioned 3)" -> Muncie M21."""
 
 
 def analyse(checker: Checker, path: Path, text: str, encoding: str = UTF16) -> Analysis:
@@ -188,12 +183,13 @@ class _Placer:
             for t in dict.fromkeys(_term(s) for s in finding.suggestions)
             if t and normalize_term(t) not in self.tag_keys
         ]
-        fixes: list[Fix] = []
+        fixes: list[Fix | None] = []
         if tag is not None and self.front is not None:
             fixes += [
                 Fix(
                     f"Replace '{tag.text}' with '{term}'",
-                    (Edit(self._place(tag.outer), self._written(term)),),
+                    self._place(tag.outer),
+                    self._written(term),
                     preferred=number == 0,
                 )
                 for number, term in enumerate(terms)
@@ -203,7 +199,7 @@ class _Placer:
             fixes += [self._add(term) for term in terms]
         if finding.rule in RULES and finding.line >= 1:
             fixes.append(self._disable(finding))
-        return tuple(f for f in fixes if f.edits)
+        return tuple(f for f in fixes if f is not None)
 
     def _written(self, term: str) -> str:
         """`term` as it must be written where the tags are."""
@@ -211,7 +207,7 @@ class _Placer:
             return term.strip()
         return yaml_term(term)
 
-    def _add(self, term: str) -> Fix:
+    def _add(self, term: str) -> Fix | None:
         front = self.front
         assert front is not None
         line, col = front.insert_at
@@ -223,10 +219,9 @@ class _Placer:
             "empty": f" [{written}]",
             "none": f"tags: [{written}]\n",
         }.get(front.form)
-        if text is None:
-            return Fix(f"Add tag '{term}'", ())
-        at = self.lines.span(line, col, col)
-        return Fix(f"Add tag '{term}'", (Edit(at, text),))
+        if text is None:  # `tags: ~` or a mapping: not something to rewrite
+            return None
+        return Fix(f"Add tag '{term}'", self.lines.span(line, col, col), text)
 
     def _disable(self, finding: Finding) -> Fix:
         line = finding.line - 1
@@ -237,7 +232,7 @@ class _Placer:
         else:
             comment = f"<!-- planner-disable-next-line {finding.rule} -->\n"
         at = self.lines.span(line, 0, 0)
-        return Fix(f"Disable {finding.rule} for this line", (Edit(at, comment),))
+        return Fix(f"Disable {finding.rule} for this line", at, comment)
 
 
 def _term(suggestion: str) -> str | None:

@@ -100,7 +100,7 @@ def code_actions(analysis: Analysis, uri: str, wanted: Span) -> list[types.CodeA
 
 
 def _action(fix: Fix, uri: str, diagnostic: types.Diagnostic) -> types.CodeAction:
-    edits = [types.TextEdit(range_of(e.span), e.text) for e in fix.edits]
+    edits = [types.TextEdit(range_of(fix.span), fix.text)]
     return types.CodeAction(
         title=fix.title,
         kind=types.CodeActionKind.QuickFix,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -25,8 +26,7 @@ NULL_TAG = "tag:yaml.org,2002:null"
 RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "~"})
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):
     """One tag as written: its text, where the text is, and where it and its quotes are."""
 
     text: str
