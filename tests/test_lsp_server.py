@@ -52,8 +52,13 @@ COMMAND = [sys.executable, "-m", "planner", "lsp", "--budget", str(BUDGET), "--d
 SERVER = ClientServerConfig(server_command=COMMAND)
 
 
+REGISTERED: list[types.Registration] = []
+
+
 async def start(client: LanguageClient, editor: str, site: Path) -> types.InitializeResult:
-    client.feature(types.CLIENT_REGISTER_CAPABILITY)(lambda params: None)
+    client.feature(types.CLIENT_REGISTER_CAPABILITY)(
+        lambda params: REGISTERED.extend(params.registrations)
+    )
     return await client.initialize_session(
         types.InitializeParams(capabilities=client_capabilities(editor), root_uri=site.as_uri())
     )
@@ -194,6 +199,20 @@ async def test_completion_offers_audience_interests_in_the_tags_list(
     assert result.items[0].text_edit.range == types.Range(
         types.Position(4, 4), types.Position(4, 6)
     )
+
+
+async def test_the_server_asks_to_be_told_of_config_changes(client: LanguageClient):
+    await wait_until(lambda: REGISTERED)
+    [watch] = [r for r in REGISTERED if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    watchers = watch.register_options["watchers"]  # the client reads the options as JSON
+    assert [w["globPattern"] for w in watchers] == ["**/*.toml"]
+
+
+async def wait_until(holds: Callable[[], object], timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while not holds():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.05)
 
 
 async def test_a_change_to_audience_toml_takes_effect(client: LanguageClient, tmp_path: Path):

@@ -27,7 +27,8 @@ from planner.lsp.worker import DEFAULT_BUDGET, CheckWorker
 
 DEFAULT_DEBOUNCE = 0.3
 """Seconds of quiet after a change before the document is checked again."""
-WATCHED = ("**/planner.toml", "**/*.toml")
+WATCHED = ("**/*.toml",)
+"""planner.toml and the audience profile, wherever [paths] puts it."""
 
 log = logging.getLogger("planner.lsp")
 
