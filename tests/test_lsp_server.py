@@ -18,6 +18,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
+from planner.lsp.server import PlannerServer
 from tests.conftest import write_site
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -275,3 +276,20 @@ async def test_a_pathological_post_is_answered_within_its_budget(
     assert time.monotonic() - started < BUDGET + 5
     uri = open_post(client, site / "content/posts/after.md", GENERIC)  # a fresh checker
     await wait_for(client, uri, lambda ds: "tag-too-broad" in codes(ds))
+
+
+async def test_a_burst_of_changes_is_checked_once_after_the_pause():
+    server = PlannerServer(debounce=0.05)
+    checked: list[tuple[str, float]] = []
+
+    async def record(uri: str) -> None:
+        checked.append((uri, time.monotonic()))
+
+    server._check_now = record  # type: ignore[method-assign]
+    started = time.monotonic()
+    for _ in range(5):
+        server.schedule("file:///site/content/posts/a.md", server.debounce)
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.3)
+    assert [uri for uri, _ in checked] == ["file:///site/content/posts/a.md"]
+    assert checked[0][1] - started >= 0.05 + 4 * 0.01
