@@ -112,3 +112,13 @@ def test_no_completion_in_the_body():
 
 def test_no_completion_in_a_list_under_another_key():
     assert complete("---\nchannels:\n  - Mu\ntags: [a]\n---\n", 2, 6) == []
+
+
+def test_completion_before_the_closing_line_is_typed():
+    items = complete("---\ntitle: T\ntags: [Mu", 2, 9)
+    assert [i.label for i in items][:1] == ["Muncie M21"]
+
+
+def test_a_term_mentioned_in_the_body_is_still_offered():
+    text = "---\ntags:\n  - Mu\n---\n- Muncie M21\n"
+    assert "Muncie M21" in [i.label for i in complete(text, 2, 6)]

@@ -7,7 +7,6 @@ profile) to lsprotocol values, so they are tested without a server.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from lsprotocol import types
 
@@ -127,12 +126,15 @@ def completions(
 ) -> list[types.CompletionItem]:
     """Tags from the audience profile, when the cursor is in the front matter's tag list."""
     lines = Lines(text, encoding)
+    region = _front_matter(lines)
+    if region is None or not region[0] <= line < region[1]:
+        return []
     col = lines.from_client(line, char)
-    start = _tag_item_start(lines, line, col)
+    start = _tag_item_start(lines, line, col, region[0])
     if start is None:
         return []
     quoted = start > 0 and lines.text(line)[start - 1] in "'\""
-    present = _present_tags(lines, line)
+    present = _present_tags(lines, region[0], min(region[1], line + MAX_SCAN_LINES))
     items = []
     for number, (term, why) in enumerate(tag_terms(audience)):
         if normalize_term(term) in present:
@@ -151,12 +153,14 @@ def completions(
     return items
 
 
-def _tag_item_start(lines: Lines, line: int, col: int) -> int | None:
+def _front_matter(lines: Lines) -> tuple[int, int] | None:
+    """(first line inside, closing line) of the front matter; while its closing `---` is
+    not typed yet, the end of the document stands in for it."""
+    return front_matter_lines(lines.lines) or front_matter_lines([*lines.lines, "---"])
+
+
+def _tag_item_start(lines: Lines, line: int, col: int, first: int) -> int | None:
     """Where the tag being typed at (line, col) starts, or None outside the tags list."""
-    bounds = front_matter_lines([lines.text(n) for n in range(min(len(lines), line + 2))])
-    first = bounds[0] if bounds else _opening(lines, line)
-    if first is None or line < first or (bounds and line >= bounds[1]):
-        return None
     text = lines.text(line)[:col]
     key = KEY_RE.match(text)
     if key:  # on the key's own line: `tags: [a, b|` or `tags: a, b|`
@@ -177,12 +181,6 @@ def _tag_item_start(lines: Lines, line: int, col: int) -> int | None:
     return None
 
 
-def _opening(lines: Lines, line: int) -> int | None:
-    """The first line inside a front matter whose closing `---` is not typed yet."""
-    bounds = front_matter_lines([lines.text(n) for n in range(line + 1)] + ["---"])
-    return bounds[0] if bounds else None
-
-
 def _after_separator(text: str, start: int) -> int:
     """The start of the last list item in `text`, after `[`, a comma, spaces or a quote."""
     at = max(text.rfind("[", start), text.rfind(",", start), start - 1) + 1
@@ -191,12 +189,11 @@ def _after_separator(text: str, start: int) -> int:
     return at
 
 
-def _present_tags(lines: Lines, line: int) -> set[str]:
-    """The tags already written near the cursor (the same line and the items around it)."""
-    nearby: Iterable[str] = (lines.text(n) for n in range(max(0, line - 200), line + 200))
+def _present_tags(lines: Lines, first: int, end: int) -> set[str]:
+    """Every list item or comma-separated piece written in the front matter's lines."""
     found = set()
-    for text in nearby:
-        for piece in re.split(r"[\[\],]|^\s*-\s|^tags:", text):
+    for number in range(first, end):
+        for piece in re.split(r"[\[\],]|^\s*-\s|^tags:", lines.text(number)):
             piece = piece.strip().strip("'\"")
             if piece:
                 found.add(normalize_term(piece))
