@@ -92,8 +92,10 @@ def _take(
 class Watcher:
     """The site and the last findings of each post; re-checks files and reports changes."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, scope: Iterable[Path] = ()) -> None:
         self.site = site
+        self.scope = tuple(p.resolve() for p in scope)
+        """The files and directories given on the command line; none: every post."""
         self.last: dict[Path, _State] = {}
 
     def remember(self, reports: Iterable[PostReport], problems: Iterable[Finding]) -> None:
@@ -136,7 +138,11 @@ class Watcher:
         name = Path(path).name
         if name.startswith(".") or name.endswith("~"):
             return False
-        return name.endswith(".md") or self.is_config(Path(path))
+        if self.is_config(Path(path)):
+            return True
+        post = Path(path).resolve()
+        in_scope = not self.scope or any(post.is_relative_to(p) for p in self.scope)
+        return name.endswith(".md") and in_scope
 
 
 def _states(reports: Iterable[PostReport], problems: Iterable[Finding]) -> dict[Path, _State]:

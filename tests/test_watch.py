@@ -88,6 +88,15 @@ def test_config_files_and_posts_are_relevant_backups_are_not(tmp_path: Path):
     assert not watcher.relevant(None, str(post.with_name(".a.md.swp")))
 
 
+def test_only_the_posts_given_are_watched(tmp_path: Path):
+    root = write_site(tmp_path / "site", posts={"a.md": POST, "b.md": POST}, audience=AUDIENCE)
+    posts = root / "content" / "posts"
+    watcher = Watcher(open_site(root / "planner.toml", start=root), [posts / "a.md"])
+    assert watcher.relevant(None, str(posts / "a.md"))
+    assert not watcher.relevant(None, str(posts / "b.md"))
+    assert watcher.relevant(None, str(root / "audience.toml"))
+
+
 class Lines:
     """A subprocess's stdout, line by line, readable with a timeout."""
 

@@ -82,7 +82,7 @@ def check(
     if output_format == "text":
         run = _print_text(site.root, iter_checks(site, files), unknown_rules(site.config))
         if watch:
-            _watch(site, run)
+            _watch(site, run, paths)
             ctx.exit(EXIT_OK)
     else:
         reports, problems = check_files(site, files)
@@ -137,11 +137,12 @@ def _print_text(root: Path, chunks: Iterable[Chunk], problems: Sequence[Finding]
     return run
 
 
-def _watch(site: Site, run: CheckRun) -> None:
-    """Re-check on every save until Ctrl-C, printing only what changed."""
+def _watch(site: Site, run: CheckRun, paths: tuple[Path, ...]) -> None:
+    """Re-check on every save of a post in `paths` (all, when none) until Ctrl-C, printing
+    only what changed."""
     from planner.watch import Watcher, watch
 
-    watcher = Watcher(site)
+    watcher = Watcher(site, paths)
     watcher.remember(run.reports, run.problems)
     where = ", ".join(display_path(p) for p in watcher.watched())
     click.echo(f"watching {where} for changes (Ctrl-C to stop)")
