@@ -123,7 +123,12 @@ class Watcher:
     def reload(self) -> list[Change]:
         """Load the site again (its config changed) and re-check every post."""
         self.site = open_site(self.site.config.path, start=self.site.root)
-        return self.recheck([*self.last, *self.site.post_files()])
+        posts = [p for p in self.site.post_files() if self._in_scope(p)]
+        return self.recheck([*self.last, *posts])
+
+    def _in_scope(self, post: Path) -> bool:
+        post = post.resolve()
+        return not self.scope or any(post.is_relative_to(p) for p in self.scope)
 
     def is_config(self, path: Path) -> bool:
         return path.resolve() in site_files(self.site)
@@ -140,9 +145,7 @@ class Watcher:
             return False
         if self.is_config(Path(path)):
             return True
-        post = Path(path).resolve()
-        in_scope = not self.scope or any(post.is_relative_to(p) for p in self.scope)
-        return name.endswith(".md") and in_scope
+        return name.endswith(".md") and self._in_scope(Path(path))
 
 
 def _states(reports: Iterable[PostReport], problems: Iterable[Finding]) -> dict[Path, _State]:

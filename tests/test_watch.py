@@ -95,6 +95,7 @@ def test_only_the_posts_given_are_watched(tmp_path: Path):
     assert watcher.relevant(None, str(posts / "a.md"))
     assert not watcher.relevant(None, str(posts / "b.md"))
     assert watcher.relevant(None, str(root / "audience.toml"))
+    assert [c.path.name for c in watcher.reload()] == ["a.md"]
 
 
 class Lines:
