@@ -107,6 +107,7 @@ COMMANDS = {
     "calendar": "planner.cli.schedule:calendar",
     "build": "planner.cli.build:build",
     "serve": "planner.cli.build:serve",
+    "lsp": "planner.cli.editor:lsp",
 }
 """Every command: its name and where it is defined. A command's module is imported
 only when that command runs (or when help lists the commands), so `planner --version`
