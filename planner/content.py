@@ -251,6 +251,16 @@ def read_post(path: Path, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
             f"not UTF-8 text: byte 0x{raw[err.start]:02x} here; save the file as UTF-8",
             col,
         )
+    return parse_post(path, text, tz)
+
+
+def parse_post(path: Path, text: str, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
+    """Parse a post from `text` (an editor's unsaved buffer, or the file's decoded text)."""
+    problems: list[Finding] = []
+
+    def error(line: int, rule: str, message: str, col: int = 1) -> tuple[None, list[Finding]]:
+        problems.append(Finding(path, line, col, rule, Severity.ERROR, message))
+        return None, problems
 
     split = _split_front_matter(text)
     if split is None:

@@ -73,8 +73,3 @@ def _display(path: Path, base: Path) -> str:
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Findings in reading order: by file, then line, then column."""
     return sorted(findings, key=lambda f: (str(f.path), f.line, f.col, f.rule))
-
-
-def worst(findings: Iterable[Finding]) -> Severity | None:
-    """The highest severity among `findings`, or None when there are none."""
-    return max((f.severity for f in findings), default=None)

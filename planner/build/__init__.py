@@ -39,10 +39,12 @@ from planner.build.render import RENDERER_VERSION, Renderer, pygments_css
 from planner.build.theme import static_files, theme_dirs, tree_digest
 from planner.cache import Files, Store, Table, digest
 from planner.calendar import Entry, to_ics
+from planner.calendar import agenda as calendar_agenda
 from planner.calendar import entries as calendar_entries
 from planner.codec import decoder
 from planner.content import Post, State
 from planner.findings import Finding, Severity
+from planner.schedule import dated_warnings
 from planner.site import Site
 from planner.urls import Links
 
@@ -94,12 +96,12 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     run = _start(site, options)
     posts = _load(run)  # every post, so the calendar shows what is coming
     try:
-        checked = _gate(run)  # before anything is drawn: a failed gate changes nothing
+        checked = _gate(run, posts)  # before anything is drawn: a failed gate changes nothing
     except BuildError:
         run.store.save()  # what the checker found stays known for the next build
         raise
     views = _views(run, posts)
-    pages = _pages(run, views)  # all pages as plain data, before any is drawn
+    pages = _pages(run, posts, views)  # all pages as plain data, before any is drawn
     written, converted, files = _outputs(run, pages, views)
     run.store.save()  # only once the output is in place: the manifest describes it
     return BuildReport(
@@ -135,6 +137,8 @@ class _Run:
     """Each post's source digest."""
     entries: list[Entry] = field(default_factory=list)
     """The calendar: every dated ready post."""
+    upcoming: list[Finding] = field(default_factory=list)
+    """Check findings of the scheduled posts the calendar's agenda lists."""
 
 
 def _start(site: Site, options: BuildOptions) -> _Run:
@@ -167,13 +171,21 @@ def _load(run: _Run) -> list[Post]:
     return list(loaded.posts)
 
 
-def _gate(run: _Run) -> int:
-    """Check the posts about to be published; stop on error-level findings."""
+def _gate(run: _Run, posts: list[Post]) -> int:
+    """Check the posts about to be published, and stop on error-level findings; in the same
+    pass, check the scheduled posts the calendar's agenda lists and keep their findings."""
     public = [p for p in run.chosen if p.state(run.now) is State.PUBLISHED]
     if not run.options.check:
         return 0
-    found = findings_for(run.site, public, run.store)
-    errors = tuple(f for f in found if f.severity is Severity.ERROR)
+    horizon = run.now + timedelta(weeks=run.site.config.schedule.horizon_weeks)
+    coming = [
+        p for p in posts if p.state(run.now) is State.SCHEDULED and p.date and p.date <= horizon
+    ]
+    coming = coming if run.site.config.site.show_upcoming else []
+    found = findings_for(run.site, [*public, *coming], run.store)
+    published = {p.path for p in public}
+    run.upcoming = [f for f in found if f.path not in published]
+    errors = tuple(f for f in found if f.severity is Severity.ERROR and f.path in published)
     if errors:
         posts_with_errors = len({f.path for f in errors})
         raise BuildError(
@@ -181,7 +193,7 @@ def _gate(run: _Run) -> int:
             "published; fix them, or build with --no-check",
             errors,
         )
-    return len(public)
+    return len(public) + len(coming)
 
 
 def _views(run: _Run, posts: list[Post]) -> list[PostView]:
@@ -210,6 +222,7 @@ def _views(run: _Run, posts: list[Post]) -> list[PostView]:
         audience=run.site.audience,
         base_url=run.links.base_url,
         interests_of=interests_of,
+        channels=run.site.config.channels,
     )
     return views
 
@@ -227,17 +240,26 @@ def _marked_notes(run: _Run) -> dict[Path, tuple[str, ...]]:
     return {path: tuple(lines) for path, lines in notes.items()}
 
 
-def _pages(run: _Run, views: list[PostView]) -> list[Page]:
+def _pages(run: _Run, posts: list[Post], views: list[PostView]) -> list[Page]:
     """Every HTML page of the site, as plain data."""
-    config = run.site.config.site
+    site, today = run.site, run.now.date()
+    interests = {e.path: e.interests for e in run.entries}
+    agenda = calendar_agenda(
+        run.entries,
+        today=today,
+        weeks=site.config.schedule.horizon_weeks,
+        warnings=dated_warnings(site, posts, run.now, interests),
+        findings=run.upcoming,
+    )
     return site_pages(
         views,
         run.links,
-        per_page=config.posts_per_page,
+        per_page=site.config.site.posts_per_page,
         entries=run.entries,
-        coverage_source=run.site.audience,
-        today=run.now.date(),
-        show_upcoming=config.show_upcoming,
+        coverage_source=site.audience,
+        today=today,
+        show_upcoming=site.config.site.show_upcoming,
+        agenda=agenda,
     )
 
 

@@ -18,7 +18,16 @@ from typing import Any
 from planner import urls
 from planner.build.render import RENDERER_VERSION, WORDS_PER_MINUTE, first_paragraph, word_count
 from planner.cache import Table, digest
-from planner.calendar import Entry, coverage, monday, months
+from planner.calendar import (
+    LEGEND,
+    MARKS,
+    WARNING_MARK,
+    Agenda,
+    Entry,
+    coverage,
+    monday,
+    shown_months,
+)
 from planner.codec import Codec
 from planner.content import Post, State
 from planner.urls import Links
@@ -164,6 +173,7 @@ def site_pages(
     coverage_source: Any,
     today: date,
     show_upcoming: bool,
+    agenda: Agenda | None = None,
 ) -> list[Page]:
     """Every HTML page: home pages, posts, tags, tag index, archive, calendar, 404."""
     listed = sorted(views, key=_newest_first)
@@ -197,7 +207,9 @@ def site_pages(
     pages.append(_page(urls.TAGS, "tags.html", {"tags": index}, links, public=True))
     months = {"months": _by_month(listed)}
     pages.append(_page(urls.ARCHIVE, "archive.html", months, links, public=True))
-    calendar = _calendar_context(entries, coverage_source, today, show_upcoming=show_upcoming)
+    calendar = _calendar_context(
+        entries, coverage_source, links, today, show_upcoming=show_upcoming, agenda=agenda
+    )
     pages.append(_page(urls.CALENDAR, "calendar.html", calendar, links, public=True))
     pages.append(_page(urls.NOT_FOUND, "404.html", {}, links))
     return pages
@@ -247,26 +259,41 @@ def _by_month(listed: list[PostView]) -> list[tuple[str, str, list[PostView]]]:
 COVERAGE_WEEKS_BACK = 8
 COVERAGE_WEEKS_AHEAD = 4
 CALENDAR_MONTHS_BACK = 2
-CALENDAR_MONTHS_AHEAD = 2
+CALENDAR_MONTHS_AHEAD = 3
 
 
 def _calendar_context(
-    entries: Sequence[Entry], audience: Any, today: date, *, show_upcoming: bool
+    entries: Sequence[Entry],
+    audience: Any,
+    links: Links,
+    today: date,
+    *,
+    show_upcoming: bool,
+    agenda: Agenda | None = None,
 ) -> dict[str, Any]:
-    """Month grids around today, upcoming titles, and the interests x weeks heat map."""
+    """The agenda of the coming weeks (shown with `show_upcoming`), the interests x weeks
+    heat map, and the months around today that hold posts."""
     shown = [e for e in entries if e.status == "published" or show_upcoming]
     start = date(today.year, today.month, 1) - timedelta(days=31 * CALENDAR_MONTHS_BACK)
     end = today + timedelta(days=31 * CALENDAR_MONTHS_AHEAD)
-    grids = months(shown, start, end)
+    grids = shown_months(shown, start, end, today)
     weeks = COVERAGE_WEEKS_BACK + COVERAGE_WEEKS_AHEAD
     first_week = monday(today) - timedelta(weeks=COVERAGE_WEEKS_BACK)
     grid = coverage(shown, audience, first_week, weeks)
     peak = max((n for _, counts in grid.rows for n in counts), default=0)
-    upcoming = [e for e in shown if e.status == "scheduled"]
     return {
+        "agenda": agenda if show_upcoming else None,
         "months": grids,
         "coverage": grid,
         "peak": max(peak, 1),
-        "upcoming": upcoming if show_upcoming else [],
         "this_week": monday(today),
+        "today": today,
+        "legend": [k for k in LEGEND if k.status in {e.status for e in shown} | {"published"}],
+        "marks": {**MARKS, "warning": WARNING_MARK},
+        "filters": {
+            name: sorted({v for e in shown for v in getattr(e, name)}, key=str.casefold)
+            for name in ("interests", "tags", "channels")
+        },
+        "ics": links.href(urls.ICS),
+        "webcal": "webcal://" + links.url(urls.ICS).split("://", 1)[1],
     }
