@@ -4,8 +4,8 @@ The cache stores `Post`s and `Finding`s this way, so a field added to either is 
 and restored with no edit here. Aware datetimes keep their zone by name
 (`2026-07-14T09:00:00-04:00[America/New_York]`, as RFC 9557 writes it), so a restored
 post is equal to the parsed one, not just at the same instant. A value JSON cannot hold
-exactly (a mapping with non-text keys, bytes, a set) fails to encode with `ValueError`,
-and is simply not cached.
+exactly (a mapping with non-text keys, a date YAML was told to make, bytes, a set) fails
+to encode with `ValueError`, and is simply not cached.
 """
 
 from __future__ import annotations
@@ -30,49 +30,72 @@ class Codec(Generic[T]):
 
     def __init__(self, cls: type[T], given: tuple[str, ...] = ()) -> None:
         hints = typing.get_type_hints(cls)
+        fields = [f.name for f in dataclasses.fields(cls) if f.name not in given]
         self.cls = cls
-        self.given = given
-        self.fields = [
-            (f.name, decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.name not in given
-        ]
+        self.encoders = [(name, encoder(hints[name])) for name in fields]
+        self.decoders = [(name, decoder(hints[name])) for name in fields]
 
     def encode(self, value: T) -> dict[str, Any]:
-        return {name: to_json(getattr(value, name)) for name, _ in self.fields}
+        """JSON data for `value`; TypeError or ValueError when JSON cannot hold it exactly."""
+        return {name: encode(getattr(value, name)) for name, encode in self.encoders}
 
     def decode(self, data: dict[str, Any], **given: Any) -> T:
         """The instance `data` encodes; KeyError, TypeError or ValueError when it does not."""
-        values = {name: decode(data[name]) for name, decode in self.fields}
+        values = {name: decode(data[name]) for name, decode in self.decoders}
         return self.cls(**given, **values)
 
-    def encode_exact(self, value: T, **given: Any) -> dict[str, Any]:
-        """`encode`, but ValueError unless the data decodes to an equal value."""
-        data = self.encode(value)
-        if self.decode(data, **given) != value:
-            raise ValueError("not representable in JSON exactly")
-        return data
+
+@functools.cache
+def encoder(hint: Any) -> Callable[[Any], Any]:
+    """A function from a value of type `hint` to JSON data (worked out once per type)."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if hint is Any:
+        return _plain
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [encoder(arg) for arg in args if arg is not type(None)]
+        return lambda value: None if value is None else inner(value)
+    if origin is tuple:
+        item = encoder(args[0])
+        return lambda value: [item(x) for x in value]
+    if origin in (Mapping, dict):
+        entry = encoder(args[1]) if args else _plain
+        return lambda value: {_text_key(k): entry(v) for k, v in value.items()}
+    if hint is datetime:
+        return _iso_datetime
+    if hint in (date, Path):
+        return lambda value: value.isoformat() if hint is date else str(value)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return lambda value: value.value
+    return lambda value: _typed(value, hint)
 
 
-def to_json(value: Any) -> Any:
-    """`value` as JSON data; TypeError or ValueError when JSON cannot hold it."""
-    if value is None or isinstance(value, str | bool | int | float):
-        return value.value if isinstance(value, enum.Enum) else value
-    if isinstance(value, datetime):
-        zone = value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else ""
-        return value.isoformat() + (f"[{zone}]" if zone else "")
-    if isinstance(value, date | Path):
-        return value.isoformat() if isinstance(value, date) else str(value)
-    if isinstance(value, list | tuple):
-        return [to_json(item) for item in value]
-    if isinstance(value, Mapping):
-        if not all(isinstance(key, str) for key in value):
-            raise ValueError("mapping keys must be text")
-        return {key: to_json(item) for key, item in value.items()}
-    raise TypeError(f"cannot store a {type(value).__name__} as JSON")
+def _plain(value: Any) -> Any:
+    """`value` itself when it is made only of what JSON holds exactly (what YAML front
+    matter gives: text, numbers, booleans, null, lists and text-keyed mappings)."""
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    if type(value) is list:
+        for item in value:
+            _plain(item)
+        return value
+    if type(value) is dict:
+        for key, item in value.items():
+            _plain(_text_key(key))
+            _plain(item)
+        return value
+    raise ValueError(f"JSON cannot hold a {type(value).__name__} exactly")
 
 
-def from_json(hint: Any, data: Any) -> Any:
-    """The value of type `hint` that `to_json` made `data` from."""
-    return decoder(hint)(data)
+def _text_key(key: Any) -> str:
+    if type(key) is not str:
+        raise ValueError("mapping keys must be text")
+    return key
+
+
+def _iso_datetime(value: datetime) -> str:
+    zone = value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else ""
+    return value.isoformat() + (f"[{zone}]" if zone else "")
 
 
 @functools.cache

@@ -142,7 +142,7 @@ Loaded = tuple[Post | None, list[Finding]]
 def _encode_loaded(loaded: Loaded, path: Path) -> dict[str, Any]:
     post, found = loaded
     return {
-        "post": None if post is None else POSTS.encode_exact(post, path=path),
+        "post": None if post is None else POSTS.encode(post),
         "problems": [FINDINGS.encode(f) for f in found],
     }
 
