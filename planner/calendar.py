@@ -19,6 +19,7 @@ from planner.audience import Audience, covered_interests
 from planner.config import ChannelSettings
 from planner.content import Post
 from planner.findings import Finding, Severity
+from planner.urls import Links
 
 if TYPE_CHECKING:  # planner.schedule imports this module (through planner.cadence)
     from planner.schedule import PlanWarning
@@ -43,11 +44,6 @@ LEGEND = (
 )
 MARKS: dict[str, str] = {key.status: key.mark for key in LEGEND}
 WARNING_MARK = "⚠"
-
-
-def post_url(base_url: str, slug: str) -> str:
-    """The public URL of a post; the build writes it to `<out>/posts/<slug>/index.html`."""
-    return f"{base_url.rstrip('/')}/posts/{slug}/"
 
 
 @dataclass(frozen=True)
@@ -95,6 +91,8 @@ def entries(
         def interests_of(post: Post) -> tuple[str, ...]:
             return covered_interests(audience, post.tags, post.title, post.body)
 
+    links = Links.of(base_url)
+
     def entry(post: Post, when: datetime, status: Status) -> Entry:
         return Entry(
             path=post.path,
@@ -102,7 +100,7 @@ def entries(
             title=post.title,
             when=when,
             status=status,
-            url=post_url(base_url, post.slug),
+            url=links.post_url(post.slug),
             tags=post.tags,
             interests=interests_of(post),
             channels=post_channels(post, channels or {}),

@@ -445,30 +445,6 @@ def post_files(content_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_posts(paths: Iterable[Path], tz: tzinfo) -> LoadResult:
-    """Load every file in `paths`; a bad file is reported and left out, the rest load."""
-    posts: list[Post] = []
-    problems: list[Finding] = []
-    for path in paths:
-        post, found = read_post(path, tz)
-        problems.extend(found)
-        if post is not None:
-            posts.append(post)
-    unique, clashes = unique_slugs(posts)
-    return LoadResult(tuple(unique), tuple(problems) + tuple(clashes))
-
-
-def unique_slugs(posts: Iterable[Post]) -> tuple[list[Post], list[Finding]]:
-    """Drop posts whose slug an earlier post (by path) already has, with a finding each."""
-    owners: dict[str, Post] = {}
-    clashes: list[Finding] = []
-    for post in sorted(posts, key=lambda p: str(p.path)):
-        first = owners.setdefault(post.slug, post)
-        if first is not post:
-            clashes.append(duplicate_slug(post.path, slug_line(post), post.slug, first.path))
-    return list(owners.values()), clashes
-
-
 def slug_line(post: Post) -> int:
     """The line that sets the post's slug: `slug:`, or the title it is derived from."""
     return post.line_of("slug" if "slug" in post.lines else "title")

@@ -17,7 +17,6 @@ already have a date are pinned: they keep their date and block their slot.
 
 from __future__ import annotations
 
-import importlib.util
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -311,11 +310,8 @@ def dated_warnings(
 
 
 def check_warnings(site: Site, posts: Sequence[tuple[Post, datetime]]) -> list[PlanWarning]:
-    """Scheduled or planned posts that still have error-level check findings.
-
-    Runs only when the checker (`planner.check`) is installed; without it, nothing.
-    """
-    if not posts or importlib.util.find_spec("planner.check") is None:
+    """Scheduled or planned posts that still have error-level check findings."""
+    if not posts:
         return []
     from planner.check import check_posts
 

@@ -1,21 +1,30 @@
-"""A site directory: its config, its audience profile, and its posts.
+"""A site directory: its config, its audience profile, its posts and its cache.
 
 This is the one place that goes from "a directory on disk" to plain data; every
-command starts here and then works on the values it returns.
+command starts here and then works on the values it returns. Posts are loaded only
+through `Site.load_posts` (or, for work spread over processes, `Site.read_posts` and
+`SlugOwners`), so every command sees the same posts and the same duplicate-slug rule.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.audience import Audience, load_audience
+from planner.cache import CACHE_DIR, Store
+from planner.codec import Codec
 from planner.config import Config, find_config, load_config
-from planner.content import LoadResult, load_posts, post_files
+from planner.content import LoadResult, Post, duplicate_slug, post_files, read_post, slug_line
 from planner.findings import Finding, Severity
+
+POSTS = Codec(Post, given=("path",))
+FINDINGS = Codec(Finding, given=("path",))
 
 
 @dataclass(frozen=True)
@@ -39,17 +48,108 @@ class Site:
     def has_config_errors(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.config_problems)
 
+    @functools.cached_property
+    def cache(self) -> Store:
+        """The site's cache store (`.planner-cache/`)."""
+        return Store(self.root / CACHE_DIR)
+
     def post_files(self) -> list[Path]:
         """Every post file under the content directory."""
         return post_files(self.config.content_dir)
 
-    def load_posts(self, paths: Iterable[Path] | None = None) -> LoadResult:
-        """Load the given post files, or every post of the site."""
-        return load_posts(self.post_files() if paths is None else paths, self.tz)
+    def load_posts(self, paths: Iterable[Path] | None = None, cached: bool = True) -> LoadResult:
+        """The given post files, or every post of the site, with the problems of the files
+        that did not load and of posts whose slug an earlier file has (`SlugOwners`).
+
+        Only a whole-site load uses the cache: it reparses just the files that changed
+        since the last run, and keeps only the posts it loaded.
+        """
+        files = in_path_order(self.post_files() if paths is None else paths)
+        if paths is None and cached:
+            posts, problems = self._read_cached(files)
+        else:
+            posts, problems = self.read_posts(files)
+        owners = SlugOwners()
+        unique: list[Post] = []
+        for post in posts:
+            clash = owners.claim(post.path, post.slug, slug_line(post))
+            if clash is None:
+                unique.append(post)
+            else:
+                problems.append(clash)
+        return LoadResult(tuple(unique), tuple(problems))
+
+    def read_posts(self, paths: Iterable[Path]) -> tuple[list[Post], list[Finding]]:
+        """Parse `paths` (no cache, no slug rule): the posts, and what was wrong with the
+        files that did not load."""
+        posts: list[Post] = []
+        problems: list[Finding] = []
+        for path in paths:
+            post, found = read_post(path, self.tz)
+            problems += found
+            if post is not None:
+                posts.append(post)
+        return posts, problems
+
+    def _read_cached(self, paths: Iterable[Path]) -> tuple[list[Post], list[Finding]]:
+        table = self.cache.table("posts", settings=str(self.tz))
+        posts: list[Post] = []
+        problems: list[Finding] = []
+        for path in paths:
+            key = table.key(str(path), self.cache.file_digest(path))
+            post, found = table.fetch(
+                key,
+                functools.partial(read_post, path, self.tz),
+                functools.partial(_encode_loaded, path=path),
+                functools.partial(_decode_loaded, path=path),
+            )
+            problems += found
+            if post is not None:
+                posts.append(post)
+        table.save()
+        self.cache.table("stamps").save()
+        return posts, problems
 
     def now(self) -> datetime:
         """The current time in the site's timezone (commands take `--now` to override)."""
         return datetime.now(self.tz)
+
+
+def in_path_order(paths: Iterable[Path]) -> list[Path]:
+    """Post files in the order they are read and claim their slugs: by path, so the same
+    file keeps a shared slug whatever order the paths were given in."""
+    return sorted(paths, key=str)
+
+
+class SlugOwners:
+    """The duplicate-slug rule: the first file (`in_path_order`) to claim a slug keeps
+    it; every later one is left out with a `duplicate-slug` finding."""
+
+    def __init__(self) -> None:
+        self.owners: dict[str, Path] = {}
+
+    def claim(self, path: Path, slug: str, line: int) -> Finding | None:
+        """None when the post at `path` may keep `slug` (set at `line`), else the finding
+        that says which file has it."""
+        owner = self.owners.setdefault(slug, path)
+        return None if owner == path else duplicate_slug(path, line, slug, owner)
+
+
+Loaded = tuple[Post | None, list[Finding]]
+"""What reading one post file gives: the post (None when it did not load), its problems."""
+
+
+def _encode_loaded(loaded: Loaded, path: Path) -> dict[str, Any]:
+    post, found = loaded
+    return {
+        "post": None if post is None else POSTS.encode(post),
+        "problems": [FINDINGS.encode(f) for f in found],
+    }
+
+
+def _decode_loaded(data: dict[str, Any], path: Path) -> Loaded:
+    post = None if data["post"] is None else POSTS.decode(data["post"], path=path)
+    return post, [FINDINGS.decode(f, path=path) for f in data["problems"]]
 
 
 def open_site(config_path: Path | None = None, start: Path | None = None) -> Site:

@@ -304,11 +304,58 @@ def test_gate_findings_are_cached_until_the_post_changes(make_site):
     post = "---\ntitle: Muncie M21 notes\ntags: [Muncie M21]\ndate: 2026-01-01\n---\nBody.\n"
     site = make_site(posts={"x.md": post})
     build(site)
-    assert (site / ".planner-cache" / "check.json").is_file()
+    assert (site / ".planner-cache" / "findings.json").is_file()
     (site / "content" / "posts" / "x.md").write_text(post.replace("tags: [Muncie M21]\n", ""))
     with pytest.raises(BuildError) as err:
         build(site)
     assert [f.rule for f in err.value.findings] == ["tags-missing"]
+
+
+def sitemap_paths(out: Path) -> set[str]:
+    """The site paths the sitemap lists (the example's base URL has no path)."""
+    locs = ET.parse(out / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")
+    return {urlsplit(loc.text or "").path for loc in locs}
+
+
+def html_paths(out: Path) -> set[str]:
+    """The site path of every HTML page in `out`."""
+    return {
+        "/" + p.relative_to(out).as_posix().removesuffix("index.html") for p in out.rglob("*.html")
+    }
+
+
+def test_sitemap_lists_exactly_the_public_pages_even_with_drafts(example):
+    public, _ = build(example)
+    pages = html_paths(public) - {"/404.html"}
+    pages = {p for p in pages if not p.startswith("/page/")}  # later pages of the post list
+    preview = example / "preview"
+    build_site(
+        open_site(start=example),
+        BuildOptions(out=preview, now=NOW, drafts=True, future=True),
+    )
+    assert sitemap_paths(preview) == sitemap_paths(public) == pages
+    assert sitemap_paths(preview) < html_paths(preview)
+
+
+def test_two_output_directories_built_alternately_stay_current(example):
+    preview = example / "preview"
+
+    def build_preview() -> object:
+        options = BuildOptions(out=preview, now=NOW, drafts=True, future=True)
+        return build_site(open_site(start=example), options)
+
+    build_preview()
+    build(example)
+    post = example / "content" / "posts" / "rally-wheels-date-codes.md"
+    text = post.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    post.write_text(text.replace(title, 'title: "Rally wheel date stamps, revised"'))
+    out, _ = build(example)
+    report = build_preview()
+    for site in (out, preview):
+        calendar = (site / "calendar" / "index.html").read_text(encoding="utf-8")
+        assert "Rally wheel date stamps, revised" in calendar
+    assert report.pages_written > 0
 
 
 def _calendar(out: Path) -> str:

@@ -18,7 +18,6 @@ from planner.calendar import (
     month_grid,
     months,
     post_channels,
-    post_url,
     shown_months,
     to_ics,
 )
@@ -48,11 +47,6 @@ def post(slug: str, when: datetime | None, *, status: str = "ready", tags=(), ch
 
 def at(year: int, month: int, day: int, hour: int = 9) -> datetime:
     return datetime(year, month, day, hour, 0, tzinfo=NY)
-
-
-def test_post_url_has_one_slash_between_parts() -> None:
-    assert post_url("https://a.example/", "x") == "https://a.example/posts/x/"
-    assert post_url("https://a.example/blog", "x") == "https://a.example/blog/posts/x/"
 
 
 def test_entries_status_order_and_interests() -> None:

@@ -180,7 +180,7 @@ def test_unexpected_errors_are_one_line_without_traceback(run, make_site, monkey
     def boom(*args, **kwargs):
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr("planner.site.load_posts", boom)
+    monkeypatch.setattr("planner.site.Site.load_posts", boom)
     result = run("list", cwd=site)
     assert result.exit_code == 2
     assert "internal error: RuntimeError: kaput" in result.stderr

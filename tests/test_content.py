@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner.content import MAX_FILE_BYTES, State, load_posts, post_files, read_post
+from planner.content import MAX_FILE_BYTES, State, post_files, read_post
 from planner.findings import Severity
 
 TZ = ZoneInfo("America/New_York")
@@ -266,26 +266,6 @@ def test_misspelled_optional_key_is_a_warning_and_post_loads(tmp_path):
     problem = only_problem(problems)
     assert (problem.severity, problem.line) == (Severity.WARNING, 3)
     assert "did you mean 'tags'?" in problem.message
-
-
-def test_bad_files_do_not_stop_the_others(tmp_path):
-    good = write(tmp_path, "a-good.md", "---\ntitle: Good\n---\n")
-    bad = write(tmp_path, "b-bad.md", "---\ntitle: [\n---\n")
-    also_good = write(tmp_path, "c-good.md", "---\ntitle: Also good\n---\n")
-    result = load_posts([good, bad, also_good], TZ)
-    assert [p.title for p in result.posts] == ["Good", "Also good"]
-    assert [p.path for p in result.problems] == [bad]
-    assert result.has_errors
-
-
-def test_duplicate_slug_keeps_the_first_file_and_reports_the_second(tmp_path):
-    first = write(tmp_path, "a.md", "---\ntitle: Same Title\n---\n")
-    second = write(tmp_path, "b.md", "---\ntitle: x\nslug: same-title\n---\n")
-    result = load_posts([second, first], TZ)
-    assert [p.path for p in result.posts] == [first]
-    problem = only_problem(result.problems)
-    assert (problem.path, problem.line, problem.rule) == (second, 3, "duplicate-slug")
-    assert "a.md" in problem.message
 
 
 def test_post_files_recurses_and_skips_hidden(tmp_path):

@@ -1,47 +1,52 @@
 """The static build: published posts to HTML pages, feeds and a calendar, fast.
 
-`build_site(site, BuildOptions())` renders into a staging directory beside the output
-and swaps it in when complete (planner.build.output); Markdown and templates run on
-every core for large sites (planner.build.parallel); unchanged posts and pages come
-from the cache (planner.build.cache). `planner build` and `planner serve` call it.
+`build_site(site, BuildOptions())` reads like the table of contents of a build:
+load the posts, gate them through the checker, make their views, list the pages, then
+write the outputs. Everything is gathered before anything is written; the output goes
+to a staging directory beside the output and is swapped in when complete
+(planner.build.output); Markdown and templates run on every core for large sites
+(planner.build.parallel); unchanged posts and pages come from the site's cache store
+(planner.cache). `planner build` and `planner serve` call it.
 """
 
 from __future__ import annotations
 
 import calendar
 import functools
-import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from planner import __version__
+from planner import __version__, urls
 from planner.audience import covered_interests
 from planner.build import output
-from planner.build.cache import CACHE_DIR, Cache, digest, tree_digest
-from planner.build.feeds import FEED_ENTRIES, FeedInfo, atom, json_feed, robots, rss, sitemap
-from planner.build.gate import checker_installed, findings_for
-from planner.build.pages import Links, Page, PostView, TagLink, site_pages, tag_slug
-from planner.build.parallel import TemplateFailed, render_pages, with_body
-from planner.build.render import (
-    RENDERER_VERSION,
-    WORDS_PER_MINUTE,
-    Renderer,
-    first_paragraph,
-    pygments_css,
-    word_count,
+from planner.build.feeds import (
+    FEED_ENTRIES,
+    FeedInfo,
+    atom,
+    json_feed,
+    robots,
+    rss,
+    sitemap,
+    sitemap_entries,
 )
-from planner.build.theme import static_files, theme_dirs
+from planner.build.gate import findings_for
+from planner.build.pages import Page, PostView, post_key, post_view, site_pages
+from planner.build.parallel import TemplateFailed, body_key, render_pages, with_body
+from planner.build.render import RENDERER_VERSION, Renderer, pygments_css
+from planner.build.theme import static_files, theme_dirs, tree_digest
+from planner.cache import Files, Store, Table, digest
+from planner.calendar import Entry, to_ics
 from planner.calendar import agenda as calendar_agenda
 from planner.calendar import entries as calendar_entries
-from planner.calendar import post_url, to_ics
+from planner.codec import decoder
 from planner.content import Post, State
 from planner.findings import Finding, Severity
-from planner.post_cache import load_posts_cached
 from planner.schedule import dated_warnings
 from planner.site import Site
+from planner.urls import Links
 
 ICS_HISTORY = timedelta(days=365)
 """calendar.ics holds the last year of posts and everything upcoming: what a calendar
@@ -88,134 +93,246 @@ class BuildError(Exception):
 
 def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildReport:
     """Build the site into `options.out` (default `[paths] output`)."""
+    run = _start(site, options)
+    posts = _load(run)  # every post, so the calendar shows what is coming
+    try:
+        checked = _gate(run, posts)  # before anything is drawn: a failed gate changes nothing
+    except BuildError:
+        run.store.save()  # what the checker found stays known for the next build
+        raise
+    views = _views(run, posts)
+    pages = _pages(run, posts, views)  # all pages as plain data, before any is drawn
+    written, converted, files = _outputs(run, pages, views)
+    run.store.save()  # only once the output is in place: the manifest describes it
+    return BuildReport(
+        run.out,
+        len(views),
+        written,
+        files - written,
+        converted,
+        len(views) - converted,
+        checked,
+        time.perf_counter() - run.started,
+    )
+
+
+TEXT_LIST = decoder(tuple[str, ...])
+"""Decodes the cached lists of text: the interests a post covers, the files of a build."""
+
+
+@dataclass
+class _Run:
+    """What every phase of one build shares."""
+
+    site: Site
+    options: BuildOptions
+    now: datetime
+    links: Links
+    out: Path
+    store: Store
+    started: float
+    chosen: list[Post] = field(default_factory=list)
+    """The posts this build shows (published; drafts and future ones when asked)."""
+    keys: dict[Path, str] = field(default_factory=dict)
+    """Each post's source digest."""
+    entries: list[Entry] = field(default_factory=list)
+    """The calendar: every dated ready post."""
+    upcoming: list[Finding] = field(default_factory=list)
+    """Check findings of the scheduled posts the calendar's agenda lists."""
+
+
+def _start(site: Site, options: BuildOptions) -> _Run:
+    """Settle the build's clock, links, output directory and cache."""
     started = time.perf_counter()
-    now = options.now or site.now()
-    base_url = options.base_url or site.config.site.base_url
-    links = Links(base_url if base_url.endswith("/") else base_url + "/")
     out = (options.out or site.config.output_dir).resolve()
     try:
         output.check_owned(out)
     except output.ForeignOutput as err:
         raise BuildError(str(err)) from None
-    if options.cache:
-        loaded = load_posts_cached(site.post_files(), site.tz, site.root / CACHE_DIR)
-    else:
-        loaded = site.load_posts()
+    return _Run(
+        site=site,
+        options=options,
+        now=options.now or site.now(),
+        links=Links.of(options.base_url or site.config.site.base_url),
+        out=out,
+        store=site.cache if options.cache else Store(None),
+        started=started,
+    )
+
+
+def _load(run: _Run) -> list[Post]:
+    """Every post of the site; stop when a file cannot be used."""
+    loaded = run.site.load_posts(cached=run.options.cache)
     broken = tuple(f for f in loaded.problems if f.severity is Severity.ERROR)
     if broken:
         raise BuildError(f"{len(broken)} problem(s) in the posts; fix them to build", broken)
-    chosen = [p for p in loaded.posts if _included(p, now, options)]
-    public = [p for p in chosen if p.state(now) is State.PUBLISHED]
-    cache_dir = site.root / CACHE_DIR if options.cache else None
-    horizon = now + timedelta(weeks=site.config.schedule.horizon_weeks)
-    coming = [p for p in loaded.posts if p.state(now) is State.SCHEDULED and p.date <= horizon]
-    gate, upcoming = _gate(
-        site, public, coming if site.config.site.show_upcoming else [], options, cache_dir
-    )
-    notes = _marked_notes(site, chosen, now, options, cache_dir)
+    run.chosen = [p for p in loaded.posts if _included(p, run.now, run.options)]
+    run.keys = {post.path: post_key(post) for post in loaded.posts}
+    return list(loaded.posts)
 
-    cache = Cache(site.root, options.cache)
-    post_keys = {post.path: _post_key(post) for post in loaded.posts}
-    views = [_view(post, post_keys[post.path], links, now, notes, cache) for post in chosen]
-    audience_key = digest(__version__, repr(site.audience.terms_by_interest))
+
+def _gate(run: _Run, posts: list[Post]) -> int:
+    """Check the posts about to be published, and stop on error-level findings; in the same
+    pass, check the scheduled posts the calendar's agenda lists and keep their findings."""
+    public = [p for p in run.chosen if p.state(run.now) is State.PUBLISHED]
+    if not run.options.check:
+        return 0
+    horizon = run.now + timedelta(weeks=run.site.config.schedule.horizon_weeks)
+    coming = [
+        p for p in posts if p.state(run.now) is State.SCHEDULED and p.date and p.date <= horizon
+    ]
+    coming = coming if run.site.config.site.show_upcoming else []
+    found = findings_for(run.site, [*public, *coming], run.store)
+    published = {p.path for p in public}
+    run.upcoming = [f for f in found if f.path not in published]
+    errors = tuple(f for f in found if f.severity is Severity.ERROR and f.path in published)
+    if errors:
+        posts_with_errors = len({f.path for f in errors})
+        raise BuildError(
+            f"{len(errors)} error-level finding(s) in {posts_with_errors} post(s) about to be "
+            "published; fix them, or build with --no-check",
+            errors,
+        )
+    return len(public) + len(coming)
+
+
+def _views(run: _Run, posts: list[Post]) -> list[PostView]:
+    """The chosen posts as templates see them (their HTML comes when pages are drawn)."""
+    notes = _marked_notes(run)
+    facts = run.store.table("facts")
+    views = [
+        post_view(post, run.keys[post.path], run.links, run.now, notes, facts)
+        for post in run.chosen
+    ]
+    audience_key = digest(repr(run.site.audience.terms_by_interest))
 
     def interests_of(post: Post) -> tuple[str, ...]:
-        key = digest("interests", audience_key, post_keys[post.path])
-        covered = cache.fact(
-            key, lambda: covered_interests(site.audience, post.tags, post.title, post.body)
+        key = facts.key("interests", audience_key, run.keys[post.path])
+        audience = run.site.audience
+        return facts.fetch(
+            key,
+            lambda: tuple(covered_interests(audience, post.tags, post.title, post.body)),
+            list,
+            TEXT_LIST,
         )
-        return tuple(covered)
 
-    entries = calendar_entries(
-        [p for p in loaded.posts if p.status == "ready"],
-        now=now,
-        audience=site.audience,
-        base_url=links.base_url,
+    run.entries = calendar_entries(
+        [p for p in posts if p.status == "ready"],
+        now=run.now,
+        audience=run.site.audience,
+        base_url=run.links.base_url,
         interests_of=interests_of,
-        channels=site.config.channels,
+        channels=run.site.config.channels,
     )
-    pages = site_pages(
-        views,
-        links,
-        per_page=site.config.site.posts_per_page,
-        entries=entries,
-        coverage_source=site.audience,
-        today=now.date(),
-        show_upcoming=site.config.site.show_upcoming,
-        agenda=calendar_agenda(
-            entries,
-            today=now.date(),
-            weeks=site.config.schedule.horizon_weeks,
-            warnings=dated_warnings(
-                site, loaded.posts, now, {e.path: e.interests for e in entries}
-            ),
-            findings=upcoming,
-        ),
-    )
-    dirs = theme_dirs(site.root, site.config.paths.theme)
-    settings = digest(
-        tree_digest(dirs), repr(site.config.site), links.base_url, repr(options.live_reload)
-    )
-    keys = {page.path: digest(settings, _fingerprint(page)) for page in pages}
-    fresh = [
-        p for p in pages if cache.pages.get(p.path) != keys[p.path] or not (out / p.path).is_file()
-    ]
-    context = {
-        "month_names": list(calendar.month_name),
-        "site": site.config.site,
-        "links": links,
-        "live_reload": options.live_reload,
-        "feeds": {"atom": links.href("feed.xml"), "rss": links.href("rss.xml")},
-    }
+    return views
 
-    staging = output.start(out)
+
+def _marked_notes(run: _Run) -> dict[Path, tuple[str, ...]]:
+    """In serve mode, the check findings shown on the banner of drafts and future posts."""
+    marked = [p for p in run.chosen if p.state(run.now) is not State.PUBLISHED]
+    if not run.options.live_reload or not marked:
+        return {}
+    notes: dict[Path, list[str]] = {}
+    for finding in findings_for(run.site, marked, run.store):
+        notes.setdefault(finding.path, []).append(
+            f"line {finding.line}: {finding.severity} {finding.rule}: {finding.message}"
+        )
+    return {path: tuple(lines) for path, lines in notes.items()}
+
+
+def _pages(run: _Run, posts: list[Post], views: list[PostView]) -> list[Page]:
+    """Every HTML page of the site, as plain data."""
+    site, today = run.site, run.now.date()
+    interests = {e.path: e.interests for e in run.entries}
+    agenda = calendar_agenda(
+        run.entries,
+        today=today,
+        weeks=site.config.schedule.horizon_weeks,
+        warnings=dated_warnings(site, posts, run.now, interests),
+        findings=run.upcoming,
+    )
+    return site_pages(
+        views,
+        run.links,
+        per_page=site.config.site.posts_per_page,
+        entries=run.entries,
+        coverage_source=site.audience,
+        today=today,
+        show_upcoming=site.config.site.show_upcoming,
+        agenda=agenda,
+    )
+
+
+def _outputs(run: _Run, pages: list[Page], views: list[PostView]) -> tuple[int, int, int]:
+    """Draw the pages and machine files that changed, add the static files, and swap the
+    result in: (files written, post bodies converted, files in the site)."""
+    dirs = theme_dirs(run.site.root, run.site.config.paths.theme)
+    settings = digest(
+        tree_digest(dirs),
+        repr(run.site.config.site),
+        run.links.base_url,
+        repr(run.options.live_reload),
+    )
+    manifest = run.store.manifest(run.out, settings)
+    bodies = run.store.files("bodies", settings=RENDERER_VERSION)
+    for view in views:
+        bodies.keep(body_key(view, bodies))
+    fresh = [p for p in pages if _stale(manifest, run.out, p.path, _fingerprint(p))]
+    staging = output.start(run.out)
     try:
         try:
             written, converted = render_pages(
-                fresh, dirs, context, staging, out, cache, options.progress
+                fresh, dirs, _template_context(run), staging, run.out, bodies, run.options.progress
             )
         except (TemplateFailed, output.UnsafePath) as err:
             raise BuildError(str(err)) from None
-        public_views = sorted((v for v in views if not v.marked), key=_by_date, reverse=True)
-        info = FeedInfo(
-            site.config.site.title,
-            site.config.site.description,
-            site.config.site.author,
-            site.config.site.language,
-            links,
-            now,
-        )
-        machine = _machine_files(info, public_views, entries, site, cache)
-        for path, (key, produce) in machine.items():
-            keys[path] = digest(settings, key)
-            if cache.pages.get(path) != keys[path] or not (out / path).is_file():
-                written += output.write(staging, out, path, produce())
+        machine = _machine_files(run, views, pages, bodies)
+        for path, (inputs, produce) in machine.items():
+            if _stale(manifest, run.out, path, inputs):
+                written += output.write(staging, run.out, path, produce())
         files = {path: source.read_bytes() for path, source in static_files(dirs).items()}
         files["static/pygments.css"] = pygments_css()
         files[output.MARKER] = f"niche-planner {__version__}\n".encode()
-        written += sum(output.write(staging, out, path, data) for path, data in files.items())
+        written += sum(output.write(staging, run.out, path, data) for path, data in files.items())
         expected = {p.path for p in pages} | set(machine) | set(files)
-        previous = cache.pages.get(FILES)
-        output.apply(staging, out, expected, set(previous) if isinstance(previous, list) else None)
+        output.apply(staging, run.out, expected, _previous_files(manifest))
     except BaseException:
         output.abort(staging)
         raise
-    cache.store_pages({**keys, FILES: sorted(expected)})
-    cache.store_facts()
-    return BuildReport(
-        out,
-        len(chosen),
-        written,
-        len(expected) - written,
-        converted,
-        len(chosen) - converted,
-        gate,
-        time.perf_counter() - started,
-    )
+    manifest.put(FILES, sorted(expected))
+    return written, converted, len(expected)
 
 
 FILES = "#files"
 """The manifest entry listing every file of the last build: what may go stale."""
+
+
+def _previous_files(manifest: Table) -> set[str] | None:
+    """Every file of the last build into this output directory, when known."""
+    try:
+        return set(TEXT_LIST(manifest.get(FILES)))
+    except (TypeError, ValueError):
+        return None
+
+
+def _stale(manifest: Table, out: Path, path: str, inputs: str) -> bool:
+    """Whether the file at `path` must be made again: its inputs changed since the last
+    build into `out`, or it is missing. Either way the manifest now records `inputs`."""
+    key = manifest.key(inputs)
+    stale = manifest.get(path) != key or not (out / path).is_file()
+    manifest.put(path, key)
+    return stale
+
+
+def _template_context(run: _Run) -> dict:
+    """What every template is given besides its page's own context."""
+    return {
+        "month_names": list(calendar.month_name),
+        "site": run.site.config.site,
+        "links": run.links,
+        "live_reload": run.options.live_reload,
+        "feeds": {"atom": run.links.href(urls.ATOM_FEED), "rss": run.links.href(urls.RSS_FEED)},
+    }
 
 
 def _included(post: Post, now: datetime, options: BuildOptions) -> bool:
@@ -227,104 +344,31 @@ def _included(post: Post, now: datetime, options: BuildOptions) -> bool:
     return options.future
 
 
-def _gate(
-    site: Site,
-    public: list[Post],
-    upcoming: list[Post],
-    options: BuildOptions,
-    cache_dir: Path | None,
-) -> tuple[int, list[Finding]]:
-    """Check the posts about to be published, and stop on error-level findings; in the same
-    pass, check the scheduled posts the calendar's agenda lists and return their findings."""
-    if not options.check or not checker_installed():
-        return 0, []
-    found = findings_for(site, [*public, *upcoming], cache_dir)
-    published = {p.path for p in public}
-    errors = tuple(f for f in found if f.severity is Severity.ERROR and f.path in published)
-    if errors:
-        posts = len({f.path for f in errors})
-        raise BuildError(
-            f"{len(errors)} error-level finding(s) in {posts} post(s) about to be published; "
-            "fix them, or build with --no-check",
-            errors,
-        )
-    return len(public) + len(upcoming), [f for f in found if f.path not in published]
-
-
-def _marked_notes(
-    site: Site, posts: list[Post], now: datetime, options: BuildOptions, cache_dir: Path | None
-) -> dict[Path, tuple[str, ...]]:
-    """In serve mode, the check findings shown on the banner of drafts and future posts."""
-    marked = [p for p in posts if p.state(now) is not State.PUBLISHED]
-    if not options.live_reload or not marked or not checker_installed():
-        return {}
-    notes: dict[Path, list[str]] = {}
-    for finding in findings_for(site, marked, cache_dir):
-        notes.setdefault(finding.path, []).append(
-            f"line {finding.line}: {finding.severity} {finding.rule}: {finding.message}"
-        )
-    return {path: tuple(lines) for path, lines in notes.items()}
-
-
-def _post_key(post: Post) -> str:
-    """A digest of everything the post's file says: front matter and body."""
-    return digest(repr(sorted(post.meta.items(), key=lambda kv: str(kv[0]))), post.body)
-
-
-def _view(
-    post: Post,
-    key: str,
-    links: Links,
-    now: datetime,
-    notes: dict[Path, tuple[str, ...]],
-    cache: Cache,
-) -> PostView:
-    """A post for the templates; its HTML is filled in when its page is drawn."""
-    state = post.state(now)
-    words, first = cache.fact(
-        digest("view", __version__, RENDERER_VERSION, key),
-        lambda: [word_count(post.body), first_paragraph(post.body)],
-    )
-    return PostView(
-        slug=post.slug,
-        title=post.title,
-        href=links.href(f"posts/{post.slug}/"),
-        url=post_url(links.base_url, post.slug),
-        date=post.date,
-        tags=tuple(
-            TagLink(tag, tag_slug(tag), links.href(f"tags/{tag_slug(tag)}/")) for tag in post.tags
-        ),
-        summary=post.summary or first,
-        html="",
-        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
-        draft=state is State.DRAFT,
-        future=state in (State.SCHEDULED, State.UNSCHEDULED),
-        findings=notes.get(post.path, ()),
-        key=key,
-        source=post,
-    )
-
-
 def _by_date(view: PostView) -> float:
     return view.date.timestamp() if view.date else 0.0
 
 
 def _machine_files(
-    info: FeedInfo, public: list[PostView], entries: list, site: Site, cache: Cache
+    run: _Run, views: list[PostView], pages: list[Page], bodies: Files
 ) -> dict[str, tuple[str, Callable[[], bytes]]]:
     """Feeds, per-tag feeds, sitemap, robots.txt and calendar.ics: for each, what it
     depends on (as text, for its cache key) and how to make it."""
-    links = info.links
+    site, links = run.site, run.links
+    config = site.config.site
+    info = FeedInfo(
+        config.title, config.description, config.author, config.language, links, run.now
+    )
+    public = sorted((v for v in views if not v.marked), key=_by_date, reverse=True)
     renderer = Renderer()
     newest_views = public[:FEED_ENTRIES]
 
     @functools.cache
     def newest() -> list[PostView]:  # with their HTML: the main feeds carry full posts
-        return [with_body(view, cache, renderer)[0] for view in newest_views]
+        return [with_body(view, bodies, renderer)[0] for view in newest_views]
 
     shown = [
         e
-        for e in entries
+        for e in run.entries
         if e.when >= info.updated - ICS_HISTORY
         and (e.status == "published" or site.config.site.show_upcoming)
     ]
@@ -334,28 +378,22 @@ def _machine_files(
         for tag in view.tags:
             by_tag.setdefault(tag.slug, []).append(view)
             names[tag.slug] = tag.name
-    listed = [("", max((v.date for v in public if v.date), default=None))]
-    listed += [(f"posts/{v.slug}/", v.date) for v in public]
-    listed += [(f"tags/{slug}/", None) for slug in by_tag]
-    listed += [("tags/", None), ("archive/", None), ("calendar/", None)]
+    listed = sitemap_entries(pages)
     newest_key = _fingerprint(newest_views)
     files: dict[str, tuple[str, Callable[[], bytes]]] = {
-        "feed.xml": (newest_key, lambda: atom(info, newest(), "feed.xml")),
-        "rss.xml": (newest_key, lambda: rss(info, newest())),
-        "feed.json": (newest_key, lambda: json_feed(info, newest())),
-        "robots.txt": ("", lambda: robots(links)),
-        "calendar.ics": (
-            repr(shown),
-            lambda: to_ics(shown, calendar_name=info.title, tz=site.tz),
-        ),
-        "sitemap.xml": (repr(listed), lambda: sitemap(links, listed)),
+        urls.ATOM_FEED: (newest_key, lambda: atom(info, newest(), urls.ATOM_FEED)),
+        urls.RSS_FEED: (newest_key, lambda: rss(info, newest())),
+        urls.JSON_FEED: (newest_key, lambda: json_feed(info, newest())),
+        urls.ROBOTS: ("", lambda: robots(links)),
+        urls.ICS: (repr(shown), lambda: to_ics(shown, calendar_name=info.title, tz=site.tz)),
+        urls.SITEMAP: (repr(listed), lambda: sitemap(links, listed)),
     }
-    for slug, views in by_tag.items():
-        path = f"tags/{slug}/feed.xml"
+    for slug, tagged in by_tag.items():
+        path = urls.tag_feed_path(slug)
         title = f"{info.title}: {names[slug]}"
         files[path] = (
-            _fingerprint(views[:FEED_ENTRIES]),
-            functools.partial(atom, info, views, path, title),
+            _fingerprint(tagged[:FEED_ENTRIES]),
+            functools.partial(atom, info, tagged, path, title),
         )
     return files
 

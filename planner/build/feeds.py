@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
 
-from planner.build.pages import Links, PostView
+from planner import urls
+from planner.build.pages import Page, PostView
+from planner.urls import Links
 
 FEED_ENTRIES = 20
 ATOM = "http://www.w3.org/2005/Atom"
@@ -39,10 +41,10 @@ def atom(info: FeedInfo, posts: Sequence[PostView], path: str, title: str = "") 
     _sub(feed, "title", title or info.title)
     if info.description:
         _sub(feed, "subtitle", info.description)
-    _sub(feed, "id", info.links.url(""))
+    _sub(feed, "id", info.links.url(urls.HOME))
     _sub(feed, "updated", _newest(posts, info.updated).isoformat())
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=info.links.url(path))
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=info.links.url(""))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=info.links.url(urls.HOME))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _sub(author, "name", info.author or info.title)
     for post in posts[:FEED_ENTRIES]:
@@ -68,7 +70,7 @@ def rss(info: FeedInfo, posts: Sequence[PostView]) -> bytes:
     root = ET.Element("rss", version="2.0")
     channel = ET.SubElement(root, "channel")
     ET.SubElement(channel, "title").text = info.title
-    ET.SubElement(channel, "link").text = info.links.url("")
+    ET.SubElement(channel, "link").text = info.links.url(urls.HOME)
     ET.SubElement(channel, "description").text = info.description or info.title
     ET.SubElement(channel, "language").text = info.language
     ET.SubElement(channel, "lastBuildDate").text = format_datetime(_newest(posts, info.updated))
@@ -90,8 +92,8 @@ def json_feed(info: FeedInfo, posts: Sequence[PostView]) -> bytes:
     document = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": info.title,
-        "home_page_url": info.links.url(""),
-        "feed_url": info.links.url("feed.json"),
+        "home_page_url": info.links.url(urls.HOME),
+        "feed_url": info.links.url(urls.JSON_FEED),
         "language": info.language,
         "items": [
             {
@@ -113,12 +115,17 @@ def json_feed(info: FeedInfo, posts: Sequence[PostView]) -> bytes:
     return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
 
 
-def sitemap(links: Links, pages: Sequence[tuple[str, datetime | None]]) -> bytes:
-    """sitemap.xml: (path, last modified) for every public page."""
+def sitemap_entries(pages: Sequence[Page]) -> list[tuple[str, datetime | None]]:
+    """(path, last modified) of every public page, as the sitemap lists them."""
+    return [(page.url_path, page.modified) for page in pages if page.public]
+
+
+def sitemap(links: Links, entries: Sequence[tuple[str, datetime | None]]) -> bytes:
+    """sitemap.xml from `sitemap_entries`."""
     namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
     ET.register_namespace("", namespace)
     root = ET.Element(f"{{{namespace}}}urlset")
-    for path, modified in pages:
+    for path, modified in entries:
         url = ET.SubElement(root, f"{{{namespace}}}url")
         ET.SubElement(url, f"{{{namespace}}}loc").text = links.url(path)
         if modified is not None:
@@ -127,7 +134,7 @@ def sitemap(links: Links, pages: Sequence[tuple[str, datetime | None]]) -> bytes
 
 
 def robots(links: Links) -> bytes:
-    return f"User-agent: *\nAllow: /\nSitemap: {links.url('sitemap.xml')}\n".encode()
+    return f"User-agent: *\nAllow: /\nSitemap: {links.url(urls.SITEMAP)}\n".encode()
 
 
 def _sub(parent: ET.Element, name: str, text: str) -> ET.Element:

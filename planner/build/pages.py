@@ -1,24 +1,23 @@
 """Which pages a site has and what each template is given: plain data, no rendering.
 
 Every page is a `Page`: where it goes under the output directory, which template draws
-it, and its context. URLs are absolute for canonical links and feeds; `href`s inside
-pages are root-relative under the base URL's path, so a site served from a
-sub-directory (https://example.com/blog/) links correctly.
+it, its context, and whether the sitemap lists it; every post is a `PostView`. Paths
+and links come from `planner.urls`; this module only decides which pages there are.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from slugify import slugify
-
+from planner import urls
+from planner.build.render import RENDERER_VERSION, WORDS_PER_MINUTE, first_paragraph, word_count
+from planner.cache import Table, digest
 from planner.calendar import (
     LEGEND,
     MARKS,
@@ -29,7 +28,9 @@ from planner.calendar import (
     monday,
     shown_months,
 )
-from planner.content import Post
+from planner.codec import Codec
+from planner.content import Post, State
+from planner.urls import Links
 
 RELATED_POSTS = 3
 
@@ -70,33 +71,75 @@ class PostView:
 
 @dataclass(frozen=True)
 class Page:
-    """One HTML file: its path under the output directory, template and context."""
+    """One HTML file: its path under the output directory, template and context.
+
+    `public` pages are listed in the sitemap, with `modified` as their last change."""
 
     path: str
     template: str
     context: dict[str, Any]
+    public: bool = False
+    modified: datetime | None = None
+
+    @property
+    def url_path(self) -> str:
+        """The path the page is served at."""
+        return urls.path_of(self.path)
 
 
 @dataclass(frozen=True)
-class Links:
-    """Where things are, for the templates (`href`) and for feeds (absolute `url`)."""
+class TextFacts:
+    """What listings show about a post's body, kept in the cache's `facts` table."""
 
-    base_url: str
-
-    @property
-    def root(self) -> str:
-        return urlsplit(self.base_url).path or "/"
-
-    def href(self, path: str) -> str:
-        return self.root + path
-
-    def url(self, path: str) -> str:
-        return self.base_url.rstrip("/") + "/" + path
+    words: int
+    first_paragraph: str
 
 
-@functools.lru_cache(maxsize=4096)
-def tag_slug(tag: str) -> str:
-    return slugify(tag) or "tag"
+TEXT_FACTS = Codec(TextFacts)
+
+TEXT_FACTS = Codec(TextFacts)
+
+
+def post_key(post: Post) -> str:
+    """A digest of everything the post's file says: front matter and body."""
+    return digest(repr(sorted(post.meta.items(), key=lambda kv: str(kv[0]))), post.body)
+
+
+def post_view(
+    post: Post,
+    key: str,
+    links: Links,
+    now: datetime,
+    notes: dict[Path, tuple[str, ...]],
+    facts: Table,
+) -> PostView:
+    """A post for the templates; its HTML is filled in when its page is drawn."""
+    state = post.state(now)
+    text = facts.fetch(
+        facts.key("view", RENDERER_VERSION, key),
+        lambda: TextFacts(word_count(post.body), first_paragraph(post.body)),
+        TEXT_FACTS.encode,
+        TEXT_FACTS.decode,
+    )
+    return PostView(
+        slug=post.slug,
+        title=post.title,
+        href=links.href(urls.post_path(post.slug)),
+        url=links.post_url(post.slug),
+        date=post.date,
+        tags=tuple(
+            TagLink(tag, urls.tag_slug(tag), links.href(urls.tag_path(urls.tag_slug(tag))))
+            for tag in post.tags
+        ),
+        summary=post.summary or text.first_paragraph,
+        html="",
+        reading_minutes=max(1, math.ceil(text.words / WORDS_PER_MINUTE)),
+        draft=state is State.DRAFT,
+        future=state in (State.SCHEDULED, State.UNSCHEDULED),
+        findings=notes.get(post.path, ()),
+        key=key,
+        source=post,
+    )
 
 
 def related(posts: Sequence[PostView], limit: int = RELATED_POSTS) -> dict[str, list[PostView]]:
@@ -133,63 +176,51 @@ def site_pages(
     agenda: Agenda | None = None,
 ) -> list[Page]:
     """Every HTML page: home pages, posts, tags, tag index, archive, calendar, 404."""
-    pages: list[Page] = []
     listed = sorted(views, key=_newest_first)
-    pages += _home_pages(listed, links, per_page)
+    pages = _home_pages(listed, links, per_page)
     relations = related([v for v in listed if not v.marked])
     for view in listed:
-        pages.append(
-            Page(
-                f"posts/{view.slug}/index.html",
-                "post.html",
-                {"post": view, "related": relations.get(view.slug, []), "canonical": view.url},
-            )
-        )
+        context = {"post": view, "related": relations.get(view.slug, []), "canonical": view.url}
+        page = _page(urls.post_path(view.slug), "post.html", context, links)
+        pages.append(replace(page, public=not view.marked, modified=view.date))
     tags: dict[str, list[PostView]] = defaultdict(list)
     names: dict[str, str] = {}
     for view in listed:
         for tag in view.tags:
             tags[tag.slug].append(view)
             names.setdefault(tag.slug, tag.name)
-    for slug, tagged in tags.items():
-        pages.append(
-            Page(
-                f"tags/{slug}/index.html",
-                "tag.html",
-                {
-                    "tag": TagLink(names[slug], slug, links.href(f"tags/{slug}/")),
-                    "posts": tagged,
-                    "feed": links.href(f"tags/{slug}/feed.xml"),
-                    "canonical": links.url(f"tags/{slug}/"),
-                },
-            )
-        )
+    # tag pages in the order their tags first appear on public posts, then on marked ones
+    public_first = [v for v in listed if not v.marked] + [v for v in listed if v.marked]
+    for slug in dict.fromkeys(tag.slug for view in public_first for tag in view.tags):
+        tagged = tags[slug]
+        context = {
+            "tag": TagLink(names[slug], slug, links.href(urls.tag_path(slug))),
+            "posts": tagged,
+            "feed": links.href(urls.tag_feed_path(slug)),
+        }
+        page = _page(urls.tag_path(slug), "tag.html", context, links)
+        pages.append(replace(page, public=any(not v.marked for v in tagged)))
     index = sorted(
-        ((TagLink(names[s], s, links.href(f"tags/{s}/")), len(v)) for s, v in tags.items()),
+        ((TagLink(names[s], s, links.href(urls.tag_path(s))), len(v)) for s, v in tags.items()),
         key=lambda item: item[0].name.casefold(),
     )
-    pages.append(
-        Page("tags/index.html", "tags.html", {"tags": index, "canonical": links.url("tags/")})
+    pages.append(_page(urls.TAGS, "tags.html", {"tags": index}, links, public=True))
+    months = {"months": _by_month(listed)}
+    pages.append(_page(urls.ARCHIVE, "archive.html", months, links, public=True))
+    calendar = _calendar_context(
+        entries, coverage_source, links, today, show_upcoming=show_upcoming, agenda=agenda
     )
-    pages.append(
-        Page(
-            "archive/index.html",
-            "archive.html",
-            {"months": _by_month(listed), "canonical": links.url("archive/")},
-        )
-    )
-    pages.append(
-        _calendar_page(
-            entries,
-            coverage_source,
-            links,
-            today,
-            show_upcoming=show_upcoming,
-            agenda=agenda,
-        )
-    )
-    pages.append(Page("404.html", "404.html", {"canonical": links.url("404.html")}))
+    pages.append(_page(urls.CALENDAR, "calendar.html", calendar, links, public=True))
+    pages.append(_page(urls.NOT_FOUND, "404.html", {}, links))
     return pages
+
+
+def _page(
+    path: str, template: str, context: dict[str, Any], links: Links, public: bool = False
+) -> Page:
+    """The page served at `path`, with its canonical URL in the context."""
+    context = {**context, "canonical": context.get("canonical") or links.url(path)}
+    return Page(urls.file_of(path), template, context, public=public)
 
 
 def _newest_first(view: PostView) -> tuple[float, str]:
@@ -198,25 +229,18 @@ def _newest_first(view: PostView) -> tuple[float, str]:
 
 def _home_pages(listed: list[PostView], links: Links, per_page: int) -> list[Page]:
     chunks = [listed[i : i + per_page] for i in range(0, len(listed), per_page)] or [[]]
+    newest = max((v.date for v in listed if v.date and not v.marked), default=None)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
-        path = "index.html" if number == 1 else f"page/{number}/index.html"
-        newer = None if number == 1 else links.href("" if number == 2 else f"page/{number - 1}/")
-        older = links.href(f"page/{number + 1}/") if number < len(chunks) else None
-        pages.append(
-            Page(
-                path,
-                "index.html",
-                {
-                    "posts": chunk,
-                    "page_number": number,
-                    "pages": len(chunks),
-                    "newer": newer,
-                    "older": older,
-                    "canonical": links.url(path.removesuffix("index.html")),
-                },
-            )
-        )
+        context = {
+            "posts": chunk,
+            "page_number": number,
+            "pages": len(chunks),
+            "newer": None if number == 1 else links.href(urls.home_path(number - 1)),
+            "older": links.href(urls.home_path(number + 1)) if number < len(chunks) else None,
+        }
+        page = _page(urls.home_path(number), "index.html", context, links)
+        pages.append(replace(page, public=number == 1, modified=newest if number == 1 else None))
     return pages
 
 
@@ -238,7 +262,7 @@ CALENDAR_MONTHS_BACK = 2
 CALENDAR_MONTHS_AHEAD = 3
 
 
-def _calendar_page(
+def _calendar_context(
     entries: Sequence[Entry],
     audience: Any,
     links: Links,
@@ -246,7 +270,7 @@ def _calendar_page(
     *,
     show_upcoming: bool,
     agenda: Agenda | None = None,
-) -> Page:
+) -> dict[str, Any]:
     """The agenda of the coming weeks (shown with `show_upcoming`), the interests x weeks
     heat map, and the months around today that hold posts."""
     shown = [e for e in entries if e.status == "published" or show_upcoming]
@@ -257,24 +281,19 @@ def _calendar_page(
     first_week = monday(today) - timedelta(weeks=COVERAGE_WEEKS_BACK)
     grid = coverage(shown, audience, first_week, weeks)
     peak = max((n for _, counts in grid.rows for n in counts), default=0)
-    return Page(
-        "calendar/index.html",
-        "calendar.html",
-        {
-            "agenda": agenda if show_upcoming else None,
-            "months": grids,
-            "coverage": grid,
-            "peak": max(peak, 1),
-            "this_week": monday(today),
-            "today": today,
-            "legend": [k for k in LEGEND if k.status in {e.status for e in shown} | {"published"}],
-            "marks": {**MARKS, "warning": WARNING_MARK},
-            "filters": {
-                name: sorted({v for e in shown for v in getattr(e, name)}, key=str.casefold)
-                for name in ("interests", "tags", "channels")
-            },
-            "ics": links.href("calendar.ics"),
-            "webcal": "webcal://" + links.url("calendar.ics").split("://", 1)[1],
-            "canonical": links.url("calendar/"),
+    return {
+        "agenda": agenda if show_upcoming else None,
+        "months": grids,
+        "coverage": grid,
+        "peak": max(peak, 1),
+        "this_week": monday(today),
+        "today": today,
+        "legend": [k for k in LEGEND if k.status in {e.status for e in shown} | {"published"}],
+        "marks": {**MARKS, "warning": WARNING_MARK},
+        "filters": {
+            name: sorted({v for e in shown for v in getattr(e, name)}, key=str.casefold)
+            for name in ("interests", "tags", "channels")
         },
-    )
+        "ics": links.href(urls.ICS),
+        "webcal": "webcal://" + links.url(urls.ICS).split("://", 1)[1],
+    }

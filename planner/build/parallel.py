@@ -20,10 +20,10 @@ from typing import Any
 import jinja2
 
 from planner.build import output
-from planner.build.cache import Cache, body_key
 from planner.build.pages import Page, PostView
 from planner.build.render import Renderer
 from planner.build.theme import environment
+from planner.cache import Files
 
 PARALLEL_MIN = 200
 """Fewer items than this are done in this process."""
@@ -42,15 +42,15 @@ def render_pages(
     context: dict[str, Any],
     staging: Path,
     out: Path,
-    cache: Cache,
+    bodies: Files,
     progress: bool = False,
 ) -> tuple[int, int]:
     """Draw `pages` into `staging`: (files written, post bodies converted from Markdown).
 
-    A post page converts its post's Markdown here, in the worker, unless the cache
-    has the body already.
+    A post page converts its post's Markdown here, in the worker, unless `bodies` has
+    it already.
     """
-    _job.update(pages=pages, dirs=dirs, context=context, staging=staging, out=out, cache=cache)
+    _job.update(pages=pages, dirs=dirs, context=context, staging=staging, out=out, bodies=bodies)
     try:
         counts = _run(_pages_chunk, len(pages), progress)
         return sum(c[0] for c in counts), sum(c[1] for c in counts)
@@ -58,15 +58,21 @@ def render_pages(
         _job.clear()
 
 
-def with_body(view: PostView, cache: Cache, renderer: Renderer) -> tuple[PostView, bool]:
+def body_key(view: PostView, bodies: Files) -> str:
+    """The key of the post's HTML among the cached bodies: its source's digest (already
+    worked out for the page cache; the body is part of it)."""
+    return bodies.key(view.key)
+
+
+def with_body(view: PostView, bodies: Files, renderer: Renderer) -> tuple[PostView, bool]:
     """`view` with its HTML, from the cache or converted now (True when converted)."""
-    key = body_key(view.source.body, view.source.summary)
-    rendered = cache.body(key)
-    if rendered is not None:
-        return replace(view, html=rendered.html), False
-    rendered = renderer.render(view.source.body, view.source.summary)
-    cache.store_body(key, rendered)
-    return replace(view, html=rendered.html), True
+    key = body_key(view, bodies)
+    html = bodies.get(key)
+    if html is not None:
+        return replace(view, html=html), False
+    html = renderer.render(view.source.body)
+    bodies.put(key, html)
+    return replace(view, html=html), True
 
 
 def _pages_chunk(start: int, stop: int) -> tuple[int, int]:
@@ -76,7 +82,7 @@ def _pages_chunk(start: int, stop: int) -> tuple[int, int]:
     for page in _job["pages"][start:stop]:
         context = page.context
         if isinstance(context.get("post"), PostView):
-            view, new = with_body(context["post"], _job["cache"], renderer)
+            view, new = with_body(context["post"], _job["bodies"], renderer)
             context = {**context, "post": view}
             converted += new
         try:

@@ -1,11 +1,9 @@
 """Markdown to HTML for one post: Python-Markdown with heading anchors, tables, fenced
-code highlighted by Pygments; plus the summary and reading time the pages show."""
+code highlighted by Pygments; plus the summary and word count the pages show."""
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 
 import markdown
 
@@ -26,19 +24,6 @@ MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+|<[^>]+>")
 """Links and images (kept: their text), emphasis, code ticks, headings, quotes, tags."""
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """A post body as HTML, with what listings show about it."""
-
-    html: str
-    summary: str
-    words: int
-
-    @property
-    def reading_minutes(self) -> int:
-        return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
-
-
 class Renderer:
     """One Markdown converter, reset between posts (building one costs more than a post)."""
 
@@ -47,10 +32,10 @@ class Renderer:
             extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html"
         )
 
-    def render(self, body: str, summary: str = "") -> Rendered:
+    def render(self, body: str) -> str:
+        """The body as HTML."""
         self._markdown.reset()
-        body_html = self._markdown.convert(body)
-        return Rendered(body_html, summary or first_paragraph(body), word_count(body))
+        return self._markdown.convert(body)
 
 
 def word_count(body: str) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 import planner
+from planner.cache import digest
 
 
 def default_theme_dir() -> Path:
@@ -47,3 +48,12 @@ def static_files(dirs: list[Path]) -> dict[str, Path]:
                 if path.is_file():
                     found["static/" + path.relative_to(static).as_posix()] = path
     return found
+
+
+def tree_digest(directories: list[Path]) -> str:
+    """A digest of every file under `directories` (the theme): names and bytes."""
+    parts: list[str | bytes] = []
+    for directory in directories:
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            parts += [str(path.relative_to(directory)), path.read_bytes()]
+    return digest(*parts)

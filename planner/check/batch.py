@@ -5,8 +5,9 @@ of posts is cut into chunks that a pool of worker processes (one per core) loads
 checks, while this process takes each chunk's reports in file order as they come, so
 a caller can print the first posts while the last are still being checked. Small
 sites stay in one process, where starting workers (and loading their word data)
-would cost more than it saves. Either way, a post whose slug an earlier file already
-has is reported as `duplicate-slug` instead of checked, as when loading the site.
+would cost more than it saves. Posts are read with `Site.read_posts`, and a post whose
+slug an earlier file already has is reported as `duplicate-slug` instead of checked, by
+the same `SlugOwners` rule as `Site.load_posts`.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from planner.check.checker import Checker, PostReport
-from planner.content import duplicate_slug, read_post, slug_line
+from planner.content import slug_line
 from planner.findings import Finding
-from planner.site import Site, open_site
+from planner.site import Site, SlugOwners, in_path_order, open_site
 
 PARALLEL_MIN_POSTS = 400
 """Below this many files, one process is faster than starting workers."""
@@ -36,7 +37,7 @@ Claim = tuple[str, int]
 def check_files(
     site: Site, files: Sequence[Path], workers: int | None = None
 ) -> tuple[list[PostReport], list[Finding]]:
-    """Load and check `files`, in order; the findings are the files that did not load."""
+    """Load and check `files`, in path order; the findings are the files that did not load."""
     reports: list[PostReport] = []
     problems: list[Finding] = []
     for chunk_reports, chunk_problems in iter_checks(site, files, workers):
@@ -46,16 +47,16 @@ def check_files(
 
 
 def iter_checks(site: Site, files: Sequence[Path], workers: int | None = None) -> Iterator[Chunk]:
-    """Load and check `files` chunk by chunk, yielding each chunk in file order."""
-    owners: dict[str, Path] = {}
-    for reports, claims, problems in _checked_chunks(site, files, workers):
+    """Load and check `files` chunk by chunk, yielding each chunk in path order."""
+    owners = SlugOwners()
+    for reports, claims, problems in _checked_chunks(site, in_path_order(files), workers):
         kept = []
         for report, (slug, line) in zip(reports, claims, strict=True):
-            owner = owners.setdefault(slug, report.path)
-            if owner == report.path:
+            clash = owners.claim(report.path, slug, line)
+            if clash is None:
                 kept.append(report)
             else:
-                problems.append(duplicate_slug(report.path, line, slug, owner))
+                problems.append(clash)
         yield kept, problems
 
 
@@ -85,15 +86,9 @@ def _checked_chunks(
 def _check_chunk(
     checker: Checker, files: Sequence[Path]
 ) -> tuple[list[PostReport], list[Claim], list[Finding]]:
-    reports: list[PostReport] = []
-    claims: list[Claim] = []
-    problems: list[Finding] = []
-    for path in files:
-        post, found = read_post(path, checker.site.tz)
-        problems += found
-        if post is not None:
-            reports.append(checker.check(post))
-            claims.append((post.slug, slug_line(post)))
+    posts, problems = checker.site.read_posts(files)
+    reports = [checker.check(post) for post in posts]
+    claims = [(post.slug, slug_line(post)) for post in posts]
     return reports, claims, problems
 
 

@@ -317,8 +317,7 @@ def _agenda_text(
 ) -> str:
     """The agenda with the plan's warnings (or, with --no-plan, the dated posts' own) and
     the error-level check findings of the posts still to come."""
-    from planner.build.cache import CACHE_DIR
-    from planner.build.gate import checker_installed, findings_for
+    from planner.build.gate import findings_for
     from planner.calendar import agenda, monday
     from planner.cli.calendar_text import render_agenda
     from planner.schedule import dated_warnings
@@ -331,8 +330,8 @@ def _agenda_text(
         if e.status != "published" and first <= e.when.date() < first + timedelta(weeks=length)
     }
     findings = []
-    if check and coming and checker_installed():
-        findings = findings_for(site, [p for p in posts if p.path in coming], site.root / CACHE_DIR)
+    if check and coming:  # from the cache the build keeps; a few posts: nothing saved
+        findings = findings_for(site, [p for p in posts if p.path in coming], site.cache)
     if proposal is not None:
         warnings = list(proposal.warnings)
     else:

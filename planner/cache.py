@@ -1,0 +1,252 @@
+"""The cache store in `<site>/.planner-cache/`: what earlier runs worked out, kept as JSON.
+
+One store, a few tables (parsed posts, check findings, per-post facts, rendered bodies,
+the page manifest of each output directory), and three rules for all of them:
+
+- Key: a digest of the store's version, the table's settings (what every value in it
+  depends on: the timezone, the audience profile, the renderer...) and the value's own
+  inputs (a post file's path and bytes, a body's Markdown).
+- Cleanup: a table a run opens keeps only the entries that run used; a page manifest
+  lives as long as its output directory. Tables a run did not open stay as they were.
+- Failure: a cache that cannot be read, cannot be decoded or cannot be written is a
+  miss, never an error: the run does the work again.
+
+Always JSON, never pickle: the cache sits in the site directory, which may come from a
+cloned repository, and loading a pickle would run its code. Deleting the directory is
+always safe: the next run is a cold one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from planner import __version__
+
+CACHE_DIR = ".planner-cache"
+STORE_VERSION = "2"
+"""Part of every key: change it when what a table holds changes shape."""
+RETIRED = ("check.json", "pages.json")
+"""Files of earlier cache layouts, removed when a run saves."""
+MANIFEST_PREFIX = "pages-"
+RACY_NS = 2_000_000_000
+"""A file changed less than this long ago may change again with the same stamp (file
+systems with coarse timestamps): its stored digest is not trusted."""
+
+T = TypeVar("T")
+
+
+def digest(*parts: str | bytes) -> str:
+    """A short hex digest of `parts` (each one delimited, so ("ab", "c") != ("a", "bc"))."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """The JSON object stored at `path`, or {} when there is none to use."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_json(path: Path, data: Any) -> bool:
+    """Store `data` at `path` atomically (a reader never sees half a file); False when
+    it cannot be written, which for a cache only means the next run redoes the work."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, path)
+    except (OSError, TypeError, ValueError):
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        return False
+    return True
+
+
+class Table:
+    """One table of the store: key -> JSON value, in one file, read once per run."""
+
+    def __init__(self, path: Path | None, settings: str, meta: dict[str, Any] | None) -> None:
+        self.path = path
+        self.settings = digest(STORE_VERSION, __version__, settings)
+        self.meta = meta or {}
+        stored = read_json(path) if path is not None else {}
+        entries = stored.get("entries") if stored.get("settings") == self.settings else None
+        self._known: dict[str, Any] = entries if isinstance(entries, dict) else {}
+        self._used: dict[str, Any] = {}
+        self._changed = False
+
+    def key(self, *parts: str | bytes) -> str:
+        """The key of a value made from `parts` under this table's settings."""
+        return digest(self.settings, *parts)
+
+    def get(self, key: str) -> Any:
+        """The stored value (kept, as used by this run), or None."""
+        if key in self._used:
+            return self._used[key]
+        value = self._known.get(key)
+        if value is not None:
+            self._used[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Store `value` (JSON data) under `key`."""
+        self._changed = self._changed or self._known.get(key) != value
+        self._used[key] = value
+
+    def fetch(
+        self,
+        key: str,
+        compute: Callable[[], T],
+        encode: Callable[[T], Any] = lambda value: value,
+        decode: Callable[[Any], T] = lambda data: data,
+    ) -> T:
+        """The value under `key`, or `compute()` stored there. A stored value that does
+        not decode is a miss; a computed one that does not encode is just not stored."""
+        data = self.get(key)
+        if data is not None:
+            try:
+                return decode(data)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                self._used.pop(key, None)
+        value = compute()
+        with contextlib.suppress(TypeError, ValueError):
+            self.put(key, encode(value))
+        return value
+
+    def save(self) -> None:
+        """Write the entries this run used, when they differ from what is stored."""
+        if self.path is None or not (self._changed or self._used.keys() != self._known.keys()):
+            return
+        document = {"settings": self.settings, **self.meta, "entries": self._used}
+        if write_json(self.path, document):
+            self._known, self._changed = dict(self._used), False
+
+
+class Files:
+    """A table of large text values (rendered bodies), one file per key, so a run reads
+    only the ones it needs and forked workers can add to it. Cleanup as for a `Table`:
+    the run says which keys it used (`keep`), the rest are deleted when it saves."""
+
+    def __init__(self, directory: Path | None, settings: str) -> None:
+        self.directory = directory
+        self.settings = digest(STORE_VERSION, __version__, settings)
+        self._used: set[str] = set()
+
+    def key(self, *parts: str | bytes) -> str:
+        return digest(self.settings, *parts)
+
+    def keep(self, key: str) -> None:
+        """Mark `key` as used by this run, whether or not it is read."""
+        self._used.add(key)
+
+    def get(self, key: str) -> str | None:
+        if self.directory is None:
+            return None
+        value = read_json(self.directory / f"{key}.json").get("text")
+        return value if isinstance(value, str) else None
+
+    def put(self, key: str, text: str) -> None:
+        if self.directory is not None:
+            write_json(self.directory / f"{key}.json", {"text": text})
+
+    def save(self) -> None:
+        """Delete the files of keys this run did not use."""
+        if self.directory is None:
+            return
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.directory):
+                if entry.name.removesuffix(".json") not in self._used:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+
+class Store:
+    """The cache of one site (`Site.cache`); `Store(None)` caches nothing (--no-cache)."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self._tables: dict[str, Table | Files] = {}
+
+    @property
+    def enabled(self) -> bool:
+        return self.directory is not None
+
+    def table(self, name: str, settings: str = "", meta: dict[str, Any] | None = None) -> Table:
+        """The table `name`, whose values all depend on `settings` (opened once per run)."""
+        if name not in self._tables:
+            path = None if self.directory is None else self.directory / f"{name}.json"
+            self._tables[name] = Table(path, settings, meta)
+        table = self._tables[name]
+        assert isinstance(table, Table)
+        return table
+
+    def files(self, name: str, settings: str = "") -> Files:
+        """The file-per-value table `name` (opened once per run)."""
+        if name not in self._tables:
+            directory = None if self.directory is None else self.directory / name
+            self._tables[name] = Files(directory, settings)
+        table = self._tables[name]
+        assert isinstance(table, Files)
+        return table
+
+    def manifest(self, out: Path, settings: str = "") -> Table:
+        """The page manifest of the output directory `out`: what each file was made from."""
+        name = MANIFEST_PREFIX + digest(str(out))
+        return self.table(name, settings, meta={"out": str(out)})
+
+    def file_digest(self, path: Path) -> str:
+        """A digest of the file's bytes, "" when it cannot be read.
+
+        Like git's index, the digest is kept with the file's size and modification time
+        and the file is read again only when they change (or changed too recently to
+        tell a second edit in the same tick apart)."""
+        stamps = self.table("stamps")
+        try:
+            status = os.stat(path)
+        except OSError:
+            return ""
+        stamp = [status.st_mtime_ns, status.st_size]
+        known = stamps.get(str(path))
+        settled = time.time_ns() - status.st_mtime_ns > RACY_NS
+        if isinstance(known, list) and len(known) == 3 and known[:2] == stamp and settled:
+            return str(known[2])
+        try:
+            found = digest(path.read_bytes())
+        except OSError:
+            return ""
+        stamps.put(str(path), [*stamp, found])
+        return found
+
+    def save(self) -> None:
+        """Save every table this run opened; drop manifests of output directories that
+        are gone and files of earlier cache layouts. The next run starts afresh."""
+        opened = set(self._tables)
+        for table in self._tables.values():
+            table.save()
+        self._tables.clear()
+        if self.directory is None:
+            return
+        for name in RETIRED:
+            with contextlib.suppress(OSError):
+                (self.directory / name).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            for path in self.directory.glob(f"{MANIFEST_PREFIX}*.json"):
+                if path.stem in opened:
+                    continue
+                out = read_json(path).get("out")
+                if not isinstance(out, str) or not Path(out).is_dir():
+                    with contextlib.suppress(OSError):
+                        path.unlink()

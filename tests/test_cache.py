@@ -1,0 +1,125 @@
+"""The cache store: one key scheme, keep what a run used, a broken cache is a miss."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from conftest import copy_example
+
+from planner.build import BuildOptions, build_site
+from planner.cache import CACHE_DIR, Store
+from planner.site import open_site
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=ZoneInfo("America/New_York"))
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    return copy_example(tmp_path / "example")
+
+
+def build(site: Path, **options: object) -> object:
+    out = site / "public"
+    return build_site(open_site(start=site), BuildOptions(out=out, now=NOW, **options))  # type: ignore[arg-type]
+
+
+def entries(site: Path, table: str) -> int:
+    return len(json.loads((site / CACHE_DIR / f"{table}.json").read_text())["entries"])
+
+
+def test_a_table_keeps_only_what_the_run_used(tmp_path):
+    store = Store(tmp_path)
+    table = store.table("t")
+    table.put(table.key("a"), 1)
+    table.put(table.key("b"), 2)
+    store.save()
+    table = store.table("t")
+    assert table.get(table.key("a")) == 1
+    store.save()
+    table = store.table("t")
+    assert table.get(table.key("b")) is None
+    assert table.get(table.key("a")) == 1
+
+
+def test_a_table_with_other_settings_is_empty(tmp_path):
+    store = Store(tmp_path)
+    table = store.table("t", settings="tz=UTC")
+    table.put("k", 1)
+    store.save()
+    assert store.table("t", settings="tz=Europe/Paris").get("k") is None
+
+
+def test_files_not_used_by_the_run_are_deleted(tmp_path):
+    store = Store(tmp_path)
+    files = store.files("bodies")
+    for name in ("a", "b", "c"):
+        files.put(files.key(name), f"<p>{name}</p>")
+        files.keep(files.key(name))
+    store.save()
+    files = store.files("bodies")
+    files.keep(files.key("b"))
+    store.save()
+    assert [p.name for p in (tmp_path / "bodies").iterdir()] == [f"{files.key('b')}.json"]
+
+
+def test_after_several_edits_the_cache_holds_only_what_the_last_build_used(example):
+    posts = sorted((example / "content" / "posts").glob("*.md"))
+    build(example)
+    for round_ in range(3):
+        for post in posts[:5]:
+            post.write_text(post.read_text(encoding="utf-8") + f"\nEdit {round_}.\n")
+        report = build(example)
+    cache = example / CACHE_DIR
+    assert len(list((cache / "bodies").iterdir())) == report.posts  # type: ignore[attr-defined]
+    assert entries(example, "posts") == len(posts)
+    assert entries(example, "findings") == report.checked  # type: ignore[attr-defined]
+    facts = entries(example, "facts")
+    build(example)
+    assert entries(example, "facts") == facts
+    assert len(list(cache.glob("pages-*.json"))) == 1
+
+
+def test_a_corrupt_cache_is_a_miss(example):
+    build(example)
+    cache = example / CACHE_DIR
+    for path in cache.rglob("*.json"):
+        path.write_text("{not json", encoding="utf-8")
+    report = build(example)
+    assert report.rendered == report.posts  # type: ignore[attr-defined]
+    assert report.pages_written == 0  # type: ignore[attr-defined]
+
+
+def test_an_entry_of_the_wrong_shape_is_a_miss(example):
+    site = open_site(start=example)
+    fresh = site.load_posts(cached=False)
+    site.load_posts()
+    path = example / CACHE_DIR / "posts.json"
+    document = json.loads(path.read_text())
+    document["entries"] = {key: {"post": {"title": 1}} for key in document["entries"]}
+    path.write_text(json.dumps(document))
+    assert open_site(start=example).load_posts() == fresh
+
+
+def test_an_unwritable_cache_is_a_miss(example):
+    (example / CACHE_DIR).write_text("a file where the cache directory should be")
+    first = build(example)
+    second = build(example)
+    assert first.posts == second.posts == 5  # type: ignore[attr-defined]
+    assert second.rendered == 5  # type: ignore[attr-defined]
+    assert (example / "public" / "index.html").is_file()
+
+
+def test_entries_of_the_wrong_shape_are_misses(example):
+    first = build(example)
+    cache = example / CACHE_DIR
+    for path in cache.glob("*.json"):
+        document = json.loads(path.read_text())
+        document["entries"] = {key: 7 for key in document["entries"]}
+        path.write_text(json.dumps(document))
+    report = build(example)
+    assert report.posts == first.posts  # type: ignore[attr-defined]
+    assert report.pages_written == 0  # type: ignore[attr-defined]
