@@ -93,7 +93,7 @@ def entries(
     if interests_of is None:
 
         def interests_of(post: Post) -> tuple[str, ...]:
-            return covered_interests(audience, post.tags, post.title, post.body)
+            return covered_interests(audience, post)
 
     def entry(post: Post, when: datetime, status: Status) -> Entry:
         return Entry(

@@ -121,9 +121,7 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
 
     def interests_of(post: Post) -> tuple[str, ...]:
         key = digest("interests", audience_key, post_keys[post.path])
-        covered = cache.fact(
-            key, lambda: covered_interests(site.audience, post.tags, post.title, post.body)
-        )
+        covered = cache.fact(key, lambda: covered_interests(site.audience, post))
         return tuple(covered)
 
     entries = calendar_entries(
