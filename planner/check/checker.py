@@ -9,13 +9,13 @@ of them by name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from planner.check.disable import parse_disables
 from planner.check.facts import PostFacts, analyse, read_text
-from planner.check.rules import RULES, Levels, rule_levels
+from planner.check.rules import RULES, Levels, Rule, rule_levels
 from planner.check.terms import AudienceLens, TermVerdict
 from planner.content import Post
 from planner.findings import Finding, sort_findings
@@ -41,17 +41,18 @@ class PostReport:
 class Checker:
     """Checks posts against one site's audience profile and `[check]` settings."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, rules: Mapping[str, Rule] = RULES) -> None:
         self.site = site
         self.lens = AudienceLens(site.audience)
-        self.levels: Levels = rule_levels(site.config)
+        self.rules = rules
+        self.levels: Levels = rule_levels(site.config, rules)
 
     def check(self, post: Post, text: str | None = None) -> PostReport:
         """Check `post`; `text` is the file's text (read from disk when not given)."""
         text = read_text(post.path) if text is None else text
         facts = analyse(self.site, self.lens, post, text)
         findings = []
-        for rule in RULES.values():
+        for rule in self.rules.values():
             level = self.levels[rule.id]
             if level is None:
                 continue

@@ -127,11 +127,12 @@ Levels = Mapping[str, Severity | None]
 """Rule id -> the severity it reports at, or None when it is off; every rule has one."""
 
 
-def rule_levels(config: Config) -> Levels:
+def rule_levels(config: Config, rules: Mapping[str, Rule] | None = None) -> Levels:
     """Each rule's level after `[check] rules` (ids no rule has: see `unknown_rules`)."""
-    levels: dict[str, Severity | None] = {r.id: r.severity for r in RULES.values()}
+    rules = RULES if rules is None else rules
+    levels: dict[str, Severity | None] = {r.id: r.severity for r in rules.values()}
     for rule_id, level in config.check.rules.items():
-        if rule_id in RULES:
+        if rule_id in rules:
             levels[rule_id] = None if level == "off" else Severity.parse(level)
     return MappingProxyType(levels)
 
