@@ -11,8 +11,6 @@ from planner.specificity.model import Score, Signal, weigh
 from planner.specificity.words import zipf
 from planner.text import TEXT_RARE_ZIPF, is_year, tokens
 
-SENTENCE_BREAKS = frozenset(".!?:;\n\"'`()[]")
-"""Characters after which a capital letter does not mark a name."""
 QUOTE_RE = re.compile(r"``|''|[\"\u201c\u201d]")
 """Quotation marks: reported words are someone's particular words."""
 CONNECTIVES = frozenset(
@@ -28,9 +26,8 @@ def text_features(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
         k: [] for k in ("quantities", "years", "names", "rare_words", "vague", "hedges", "pronouns")
     }
     content_zipf: list[float] = []
-    sentence_start = True
     previous_number = False
-    for i, tok in enumerate(toks):
+    for tok in toks:
         low = tok.text.lower()
         number = False
         if tok.kind in {"num", "code"}:
@@ -50,13 +47,11 @@ def text_features(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
             content_zipf.append(frequency)
             if previous_number and low in UNITS:
                 found["quantities"].append(tok.text)
-            elif tok.text[0].isupper() and not sentence_start:
+            elif tok.text[0].isupper() and not tok.opens:
                 found["names"].append(tok.text)
             elif frequency < TEXT_RARE_ZIPF:
                 found["rare_words"].append(tok.text)
         previous_number = number
-        following = toks[i + 1].sep if i + 1 < len(toks) else ""
-        sentence_start = following.strip() != "" and any(c in SENTENCE_BREAKS for c in following)
     words = [t for t in toks if t.kind != "sym"]
     function_words = sum(t.text.lower() in STOPWORDS for t in words)
     first = words[0].text.lower() if words else ""
