@@ -85,6 +85,17 @@ class Audience:
         return tuple((i, self.interest_terms(i)) for i in self.interests)
 
     @functools.cached_property
+    def interest_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Which interests (by position) each term, and each term's key, stands for."""
+        by_term: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}
+        for n, (_, terms) in enumerate(self.terms_by_interest):
+            for term in terms:
+                by_term.setdefault(term, []).append(n)
+                by_key.setdefault(normalize_term(term), []).append(n)
+        return by_term, by_key
+
+    @functools.cached_property
     def interest_matcher(self) -> TermMatcher:
         """Finds the interests and their narrower terms in a text."""
         return TermMatcher(t for _, terms in self.terms_by_interest for t in terms)
@@ -104,19 +115,19 @@ def interests_covered(
 
     `title` and `body` map terms to how often the title and the body's prose mention
     them (`TermMatcher.count`); the terms of an interest are itself and the narrower
-    terms the topic tree gives for it.
+    terms the topic tree gives for it. Interests come in the profile's order.
     """
-    tag_keys = {normalize_term(t) for t in tags}
-    return tuple(
-        interest
-        for interest, terms in audience.terms_by_interest
-        if any(
-            title.get(term, 0)
-            or body.get(term, 0) >= BODY_MENTIONS
-            or normalize_term(term) in tag_keys
-            for term in terms
-        )
-    )
+    by_term, by_key = audience.interest_index
+    found: set[int] = set()
+    for term, count in title.items():
+        if count:
+            found.update(by_term.get(term, ()))
+    for term, count in body.items():
+        if count >= BODY_MENTIONS:
+            found.update(by_term.get(term, ()))
+    for tag in tags:
+        found.update(by_key.get(normalize_term(tag), ()))
+    return tuple(audience.interests[n] for n in sorted(found))
 
 
 def covered_interests(audience: Audience, post: Post) -> tuple[str, ...]:

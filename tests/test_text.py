@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.text import TermMatcher, normalize_term, prose_lines, tokens
+from planner.text import (
+    TermMatcher,
+    normalize_term,
+    paragraph_lines,
+    paragraph_text,
+    prose_lines,
+    tokens,
+)
 
 
 def kinds(text):
@@ -109,3 +118,17 @@ def test_prose_lines_blank_code_links_and_comments_in_place():
     assert [line.number for line in lines] == [10, 11, 12, 13, 14]
     assert lines[0].text == "A [link]" + " " * 23 + " and " + " " * 5 + "."
     assert "M21" not in "".join(line.text for line in lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*TEXT_PARTS, "Muncie M21", "Rally Wheels"]), max_size=40),
+    st.sampled_from(["Muncie M21", "M21", "rally wheels", "Rally-Wheel", "ß", "x"]),
+)
+def test_prose_is_counted_as_its_paragraphs_are(parts, term):
+    body = "".join(parts)
+    matcher = TermMatcher([term])
+    expected = Counter()
+    for lines in paragraph_lines(prose_lines(body, 1)):
+        expected.update(matcher.count(tokens(paragraph_text(lines))))
+    assert matcher.count_prose(body) == expected

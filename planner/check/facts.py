@@ -9,7 +9,6 @@ to the others and never touches the engine.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from planner.audience import interests_covered
@@ -44,43 +43,24 @@ class PostFacts:
     lines: list[Line]
     """The body's lines with code, URLs and comments blanked, numbered as in the file."""
     body: list[Paragraph]
+    """The body's paragraphs, headings included."""
+    prose: list[Paragraph]
+    """The body's paragraphs without the headings."""
+    words: int
+    details: int
+    """How many concrete details the prose has."""
     title_tokens: list[Token]
     mentions: Mentions
     verdicts: tuple[TermVerdict, ...]
     """The verdict on each tag, in the order of the tags."""
+    phrases: list[KeyPhrase]
+    """What the post is about, most mentioned first (see `key_phrases`)."""
+    suggestions: list[KeyPhrase]
+    """The key phrases the post does not already use as tags."""
+    title_details: list[str]
+    """The title's concrete details, and the key phrases from the profile it names."""
 
-    @cached_property
-    def prose(self) -> list[Paragraph]:
-        """The body's paragraphs without the headings."""
-        return [p for p in self.body if not p.is_heading]
-
-    @cached_property
-    def words(self) -> int:
-        return sum(p.words for p in self.prose)
-
-    @cached_property
-    def details(self) -> int:
-        """How many concrete details the prose has."""
-        return sum(len(p.details) for p in self.prose)
-
-    @cached_property
-    def phrases(self) -> list[KeyPhrase]:
-        """What the post is about, most mentioned first (see `key_phrases`)."""
-        return key_phrases(self.lens, self.title_tokens, self.body, self.mentions)
-
-    @cached_property
-    def suggestions(self) -> list[KeyPhrase]:
-        """The key phrases the post does not already use as tags."""
-        tag_keys = {normalize_term(t) for t in self.post.tags}
-        return [p for p in self.phrases if normalize_term(p.text) not in tag_keys]
-
-    @cached_property
-    def title_details(self) -> list[str]:
-        """The title's concrete details, and the key phrases from the profile it names."""
-        named = [p.text for p in self.phrases if p.from_profile and self.mentions.title[p.text]]
-        return details(self.post.title, title=True, prose=self.title_tokens) + named
-
-    @cached_property
+    @property
     def interests(self) -> tuple[str, ...]:
         """The audience interests the post is about (`planner.audience.BODY_MENTIONS`)."""
         return interests_covered(
@@ -90,9 +70,16 @@ class PostFacts:
 
 def analyse(site: Site, lens: AudienceLens, post: Post, text: str) -> PostFacts:
     """The facts about `post` that the rules share; `text` is the file's text."""
+    # Worked out eagerly: the post score needs nearly all of it, and each
+    # functools.cached_property read takes a lock.
     lines = prose_lines(post.body, post.body_line)
     body = paragraphs(lines)
+    prose = [p for p in body if not p.is_heading]
     title_tokens = tokens(post.title)
+    mentions = profile_mentions(lens, title_tokens, body)
+    phrases = key_phrases(lens, title_tokens, body, mentions)
+    tag_keys = {normalize_term(t) for t in post.tags}
+    named = [p.text for p in phrases if p.from_profile and mentions.title[p.text]]
     return PostFacts(
         site=site,
         lens=lens,
@@ -100,9 +87,15 @@ def analyse(site: Site, lens: AudienceLens, post: Post, text: str) -> PostFacts:
         text=text,
         lines=lines,
         body=body,
+        prose=prose,
+        words=sum(p.words for p in prose),
+        details=sum(len(p.details) for p in prose),
         title_tokens=title_tokens,
-        mentions=profile_mentions(lens, title_tokens, body),
+        mentions=mentions,
         verdicts=tuple(lens.judge(tag) for tag in post.tags),
+        phrases=phrases,
+        suggestions=[p for p in phrases if normalize_term(p.text) not in tag_keys],
+        title_details=details(post.title, title=True, prose=title_tokens) + named,
     )
 
 

@@ -21,7 +21,6 @@ from planner.text import (
     RARE_ZIPF,
     Line,
     Token,
-    is_heading,
     paragraph_lines,
     paragraph_text,
     tokens,
@@ -85,7 +84,7 @@ class Paragraph:
 
     @property
     def is_heading(self) -> bool:
-        return is_heading(self.lines[0])
+        return self.lines[0].text.lstrip().startswith("#")
 
     @cached_property
     def tokens(self) -> list[Token]:
