@@ -166,10 +166,11 @@ class TermMatcher:
             anchor in folded and pattern.search(folded) for anchor, pattern in self._candidates
         )
 
-    def count(self, toks: Sequence[Token]) -> Counter[str]:
-        """How often each term is mentioned in `toks` (terms not mentioned are left out)."""
+    def count(self, toks: Sequence[Token], into: Counter[str] | None = None) -> Counter[str]:
+        """How often each term is mentioned in `toks` (terms not mentioned are left out),
+        added to `into` when given (one counter for the paragraphs of a post)."""
         by_first = self.by_first
-        counts: Counter[str] = Counter()
+        counts: Counter[str] = Counter() if into is None else into
         words = key_words(toks)
         for i in [i for i, word in enumerate(words) if word in by_first]:
             for key in by_first[words[i]]:

@@ -46,20 +46,20 @@ class Checker:
         self.lens = AudienceLens(site.audience)
         self.rules = rules
         self.levels: Levels = rule_levels(site.config, rules)
+        self._enabled = [
+            (rule, level) for rule in rules.values() if (level := self.levels[rule.id]) is not None
+        ]
 
     def check(self, post: Post, text: str | None = None) -> PostReport:
         """Check `post`; `text` is the file's text (read from disk when not given)."""
         text = read_text(post.path) if text is None else text
         facts = analyse(self.site, self.lens, post, text)
-        findings = []
-        for rule in self.rules.values():
-            level = self.levels[rule.id]
-            if level is None:
-                continue
-            findings += [
-                Finding(post.path, d.line, d.col, rule.id, level, d.message, d.suggestions)
-                for d in rule.check(facts)
-            ]
+        path = post.path
+        findings = [
+            Finding(path, d.line, d.col, rule.id, level, d.message, d.suggestions)
+            for rule, level in self._enabled
+            for d in rule.check(facts)
+        ]
         disables = parse_disables(text)
         allowed = sort_findings(f for f in findings if disables.allows(f))
         return PostReport(post.path, post.title, _post_score(facts), tuple(allowed), facts.verdicts)

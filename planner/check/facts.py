@@ -79,7 +79,7 @@ def analyse(site: Site, lens: AudienceLens, post: Post, text: str) -> PostFacts:
     mentions = profile_mentions(lens, title_tokens, body)
     phrases = key_phrases(lens, title_tokens, body, mentions)
     tag_keys = {normalize_term(t) for t in post.tags}
-    named = [p.text for p in phrases if p.from_profile and mentions.title[p.text]]
+    named = [p.text for p in phrases if p.from_profile and mentions.title.get(p.text)]
     return PostFacts(
         site=site,
         lens=lens,

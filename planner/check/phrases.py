@@ -57,7 +57,7 @@ def profile_mentions(
     """The profile terms (interests and the topic tree's narrower terms) a post mentions."""
     counts: Counter[str] = Counter()
     for paragraph in body:
-        counts.update(lens.matcher.count(paragraph.tokens))
+        lens.matcher.count(paragraph.tokens, counts)
     return Mentions(lens.matcher.count(title), counts)
 
 
@@ -103,10 +103,9 @@ def _name_runs(prose: Sequence[Token]) -> Counter[str]:
         )
         if part and (not current or sep in RUN_GAPS):
             current.append(token)
-            continue
-        if current:
+        elif current:  # most tokens: neither in a run nor starting one, nothing to do
             _close(current, runs)
-        current = [token] if part else []
+            current = [token] if part else []
     if current:
         _close(current, runs)
     return runs

@@ -121,12 +121,8 @@ def post_off_audience(facts: PostFacts) -> Iterator[Draft]:
         return
     listed = ", ".join(f"'{i}'" for i in audience.interests[:4])
     more = ", …" if len(audience.interests) > 4 else ""
-    passing = {
-        term: facts.mentions.body[term]
-        for _, terms in audience.terms_by_interest
-        for term in terms
-        if facts.mentions.body[term]
-    }
+    by_term = audience.interest_index[0]
+    passing = {t: n for t, n in facts.mentions.body.items() if n and t in by_term}
     if not passing:
         message = f"the post mentions none of the interests of {facts.lens.name} ({listed}{more})"
     else:
