@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import replace
 
@@ -62,3 +63,36 @@ def test_a_rule_added_to_the_table_runs_without_changing_the_engine():
     (finding,) = [f for f in checker.check(post).findings if f.rule == "title-echo"]
     assert finding.message == f"title: {post.title}"
     assert finding.severity is Severity.INFO
+
+
+def _rule_ids_named_in(source: str) -> set[str]:
+    """String constants compared with a finding's `.rule`, or listed in a *RULES tuple."""
+
+    def strings(node: ast.AST) -> set[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            return set().union(*(strings(e) for e in node.elts)) if node.elts else set()
+        return set()
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            if any(isinstance(s, ast.Attribute) and s.attr == "rule" for s in sides):
+                found |= set().union(*(strings(s) for s in sides))
+        elif isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id.endswith("RULES") for t in node.targets
+        ):
+            found |= strings(node.value)
+    return found
+
+
+def test_every_rule_id_the_code_compares_with_is_registered():
+    named = {
+        rule_id: path.relative_to(REPO_ROOT)
+        for path in (REPO_ROOT / "planner").rglob("*.py")
+        for rule_id in _rule_ids_named_in(path.read_text(encoding="utf-8"))
+    }
+    assert len(named) >= 5  # the editor's quick fixes compare with several ids
+    assert {i: p for i, p in named.items() if i not in RULES} == {}
