@@ -10,6 +10,7 @@ import pytest
 
 from planner.specificity import Score, Signal, score_term, score_text, zipf
 from planner.specificity.term import analyse_term, term_features
+from planner.specificity.text import text_score
 
 
 def test_year_and_model_narrow_a_term():
@@ -115,3 +116,8 @@ def test_term_notes_and_features_come_from_one_analysis():
     features = term_features(found)
     assert found.head == "gearbox" and features["modifiers"] == pytest.approx(math.log1p(2))
     assert features["head_rarity"] == found.rarities[-1]
+
+
+@pytest.mark.parametrize("text", ["", "Here are some tips.", "The Muncie M21 has a 2.20 first."])
+def test_text_score_is_the_score_of_score_text(text):
+    assert text_score(text) == score_text(text).score

@@ -20,7 +20,7 @@ from planner.check.terms import AudienceLens, TermVerdict
 from planner.content import Post
 from planner.findings import Finding, sort_findings
 from planner.site import Site
-from planner.specificity import score_text
+from planner.specificity.text import text_score
 
 RICH_DETAILS = 6.0
 """This many details per 100 words count as fully specific in the post score."""
@@ -69,7 +69,7 @@ def _post_score(facts: PostFacts) -> int:
     """0-100: tags 40%, title 30%, body detail density 30%."""
     verdicts, words, found = facts.verdicts, facts.words, facts.details
     tags = sum(VERDICT_POINTS[v.verdict] for v in verdicts) / len(verdicts) if verdicts else 0.0
-    title = 0.5 * score_text(facts.post.title).score + (0.5 if facts.title_details else 0.0)
+    title = 0.5 * text_score(facts.post.title) + (0.5 if facts.title_details else 0.0)
     body = min(1.0, found * 100 / words / RICH_DETAILS) if words else 0.0
     return round(100 * (0.4 * tags + 0.3 * title + 0.3 * body))
 

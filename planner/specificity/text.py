@@ -100,3 +100,16 @@ def score_text(text: str) -> Score:
         lambda name: _note(name, found.get(name, []), features),
     )
     return Score(text, score, signals)
+
+
+def text_score(text: str) -> float:
+    """`score_text(text).score` without writing the signals' notes, for callers that
+    need only the number (the checker scores every post's title)."""
+    features, _ = text_features(text)
+    if not features["length"]:
+        return 0.0
+    return weigh(features, weights.TEXT, weights.TEXT_BIAS, _no_note)[0]
+
+
+def _no_note(name: str) -> str:
+    return ""
