@@ -21,7 +21,7 @@ from wordfreq import zipf_frequency
 from planner.specificity import score_term, score_text, weights
 from planner.specificity.term import term_features
 from planner.specificity.text import text_features
-from planner.specificity.words import tokenize
+from planner.text import tokens
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "specificity"
 
@@ -72,7 +72,7 @@ def frequency_baseline(text: str) -> float:
 
 def length_baseline(text: str) -> float:
     """Number of tokens."""
-    return float(len(tokenize(text)))
+    return float(len(tokens(text)))
 
 
 def without(features: Callable, bias: float, table: dict[str, float], left_out: str):

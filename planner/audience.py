@@ -17,13 +17,14 @@ See docs/audience.md for the full format with an example.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from planner.config import Config
+from planner.content import Post
 from planner.findings import Finding, Severity
 from planner.schema import Converter, empty_mapping, read_toml
+from planner.text import TermMatcher, normalize_term
 
 
 def _non_empty_terms(terms: tuple[str, ...]) -> str | None:
@@ -83,75 +84,61 @@ class Audience:
         """Each interest with its terms, worked out once (coverage asks for every post)."""
         return tuple((i, self.interest_terms(i)) for i in self.interests)
 
+    @functools.cached_property
+    def interest_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Which interests (by position) each term, and each term's key, stands for."""
+        by_term: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}
+        for n, (_, terms) in enumerate(self.terms_by_interest):
+            for term in terms:
+                by_term.setdefault(term, []).append(n)
+                by_key.setdefault(normalize_term(term), []).append(n)
+        return by_term, by_key
 
-@functools.lru_cache(maxsize=65536)
-def normalize_term(term: str) -> str:
-    """A comparison key for a term: case, hyphens, spacing and a plural -s do not matter."""
-    words = re.sub(r"[\s_-]+", " ", term.casefold()).strip().split(" ")
-    return " ".join(_singular(w) for w in words)
-
-
-def _singular(word: str) -> str:
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-@functools.lru_cache(maxsize=4096)
-def term_pattern(term: str) -> re.Pattern[str]:
-    """A regex finding `term` in running text, with the leniency of `normalize_term`."""
-    words = [re.escape(_singular(w)) for w in normalize_term(term).split(" ")]
-    body = r"[\s_-]+".join(words)
-    return re.compile(rf"(?<![\w/]){body}(?:e?s)?(?![\w/])", re.IGNORECASE)
+    @functools.cached_property
+    def interest_matcher(self) -> TermMatcher:
+        """Finds the interests and their narrower terms in a text."""
+        return TermMatcher(t for _, terms in self.terms_by_interest for t in terms)
 
 
-def mentions(text: str, term: str, lowered: str | None = None) -> int:
-    """How many times `term` appears in `text` (`lowered` is `text.lower()`, if known).
-
-    `term_pattern` starts with a lookbehind, so Python's re cannot skip ahead to a
-    literal prefix and a search walks the whole text; finding the term's first word
-    with `str.find` and matching only there counts the same, many times faster.
-    """
-    pattern = term_pattern(term)
-    first = _term_words(term)[0]
-    lowered = text.lower() if lowered is None else lowered
-    if len(lowered) != len(text) or not first.isascii():  # positions would not line up
-        return len(pattern.findall(text))
-    count = start = 0
-    while (at := lowered.find(first, start)) != -1:
-        match = pattern.match(text, at)
-        count += match is not None
-        start = match.end() if match else at + 1
-    return count
+BODY_MENTIONS = 2
+"""A post is about an interest it has as a tag or names in its title, or mentions at
+least this many times in its body: a passing mention ("unlike the Muncie M21, ...") does
+not make a post about something. The checker (`post-off-audience`), the scheduler, the
+calendar and the build all ask `interests_covered`, so they agree on this."""
+COVERS_VERSION = "2"
+"""Part of the key under which answers of `covered_interests` are cached: change it when
+the same post and profile would get a different answer."""
 
 
-def covered_interests(
-    audience: Audience, tags: Iterable[str], title: str, body: str, body_mentions: int = 2
+def interests_covered(
+    audience: Audience, tags: Iterable[str], title: Mapping[str, int], body: Mapping[str, int]
 ) -> tuple[str, ...]:
-    """The audience interests a post is about.
+    """The interests a post is about, from its tags and its counted mentions.
 
-    A post covers an interest (or a narrower topic under it) when it is one of its tags,
-    appears in its title, or is mentioned at least `body_mentions` times in the body.
-    A passing mention in the body does not make a post about something.
+    `title` and `body` map terms to how often the title and the body's prose mention
+    them (`TermMatcher.count`); the terms of an interest are itself and the narrower
+    terms the topic tree gives for it. Interests come in the profile's order.
     """
-    tag_keys = {normalize_term(t) for t in tags}
-    lowered = body.lower()
-    covered = []
-    for interest, terms in audience.terms_by_interest:
-        for term in terms:
-            if (
-                normalize_term(term) in tag_keys
-                or mentions(title, term)
-                or mentions(body, term, lowered) >= body_mentions
-            ):
-                covered.append(interest)
-                break
-    return tuple(covered)
+    by_term, by_key = audience.interest_index
+    found: set[int] = set()
+    for term, count in title.items():
+        if count:
+            found.update(by_term.get(term, ()))
+    for term, count in body.items():
+        if count >= BODY_MENTIONS:
+            found.update(by_term.get(term, ()))
+    for tag in tags:
+        found.update(by_key.get(normalize_term(tag), ()))
+    return tuple(audience.interests[n] for n in sorted(found))
 
 
-@functools.lru_cache(maxsize=4096)
-def _term_words(term: str) -> tuple[str, ...]:
-    return tuple(_singular(w).lower() for w in normalize_term(term).split(" "))
+def covered_interests(audience: Audience, post: Post) -> tuple[str, ...]:
+    """The audience interests `post` is about (see BODY_MENTIONS)."""
+    matcher = audience.interest_matcher
+    return interests_covered(
+        audience, post.tags, matcher.count_text(post.title), matcher.count_prose(post.body)
+    )
 
 
 def load_audience(config: Config, problems: list[Finding]) -> Audience:

@@ -89,7 +89,7 @@ def entries(
     if interests_of is None:
 
         def interests_of(post: Post) -> tuple[str, ...]:
-            return covered_interests(audience, post.tags, post.title, post.body)
+            return covered_interests(audience, post)
 
     links = Links.of(base_url)
 

@@ -24,11 +24,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.audience import Audience, covered_interests, normalize_term
+from planner.audience import Audience, covered_interests
 from planner.cadence import week_starts
 from planner.config import ScheduleSettings
 from planner.content import Post
 from planner.findings import Severity
+from planner.text import normalize_term
 
 if TYPE_CHECKING:
     from planner.site import Site
@@ -148,7 +149,7 @@ def plan_schedule(
     """
     until = now + timedelta(weeks=settings.horizon_weeks)
     ages = ages or {}
-    interests_of = {p.path: covered_interests(audience, p.tags, p.title, p.body) for p in posts}
+    interests_of = {p.path: covered_interests(audience, p) for p in posts}
     timeline = _Timeline(timedelta(days=settings.min_days_between))
     pinned = [p for p in posts if p.status == "ready" and p.date is not None]
     for post in pinned:

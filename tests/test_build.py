@@ -233,9 +233,9 @@ def test_post_facts_are_worked_out_once_per_change(example, monkeypatch):
     calls: list[str] = []
     real = planner.build.covered_interests
 
-    def counting(audience, tags, title, body):
-        calls.append(title)
-        return real(audience, tags, title, body)
+    def counting(audience, post):
+        calls.append(post.title)
+        return real(audience, post)
 
     monkeypatch.setattr(planner.build, "covered_interests", counting)
     build(example)

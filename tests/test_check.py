@@ -248,3 +248,31 @@ def test_conversation_prompt(make_site, text, question):
     post = SPECIFIC.replace("What end play did you find on your M21?", text)
     found = rules(check(make_site, {"p.md": post})["p.md"])
     assert ("no-conversation-prompt" not in found) is question
+
+
+def test_a_passing_mention_of_an_interest_is_off_audience(make_site):
+    post = """
+    ---
+    title: "Choosing a paint shop"
+    tags: [paint]
+    ---
+
+    We compared three shops near us. One had just finished a car with a Muncie M21, but
+    the paint work is what we looked at: prep, primer and the clear coat.
+    """
+    report = check(make_site, {"p.md": post})["p.md"]
+    (finding,) = [f for f in report.findings if f.rule == "post-off-audience"]
+    assert "'Muncie M21' once, in passing" in finding.message
+
+
+def test_two_body_mentions_of_an_interest_are_on_audience(make_site):
+    post = """
+    ---
+    title: "Choosing a paint shop"
+    tags: [paint]
+    ---
+
+    One shop had just finished a car with a Muncie M21. The Muncie M21 was out for paint.
+    """
+    report = check(make_site, {"p.md": post})["p.md"]
+    assert "post-off-audience" not in rules(report)

@@ -198,3 +198,24 @@ def test_schedule_warns_about_planned_posts_with_check_errors(example_site):
     result = CliRunner().invoke(cli, ["schedule", "--now", "2026-11-22T12:00"])
     assert "check-errors" in result.output
     assert "planner check untagged.md" in result.output
+
+
+def test_list_rules_prints_every_rule_with_its_level():
+    from planner.check.rules import RULES
+
+    result = CliRunner().invoke(cli, ["check", "--list-rules"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["RULE", "LEVEL", "WHY"]
+    assert [line.split()[:2] for line in lines[1:]] == [
+        [r.id, str(r.severity)] for r in RULES.values()
+    ]
+
+
+def test_list_rules_as_json():
+    result = CliRunner().invoke(cli, ["check", "--list-rules", "--format", "json"])
+    assert result.exit_code == 0
+    rules = json.loads(result.output)
+    assert rules[0]["id"] == "tags-missing"
+    assert rules[0]["level"] == "error"
+    assert rules[0]["rationale"].startswith("a post without tags cannot be found")

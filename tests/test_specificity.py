@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 
 import pytest
 
 from planner.specificity import Score, Signal, score_term, score_text, zipf
+from planner.specificity.term import analyse_term, term_features
+from planner.specificity.text import text_score
 
 
 def test_year_and_model_narrow_a_term():
@@ -99,3 +102,22 @@ def test_importing_does_not_load_word_data():
     code = "import sys, planner.specificity; print('wordfreq' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_term_notes_name_the_words_the_features_used():
+    notes = {s.name: s.note for s in score_term("Muncie M21").signals}
+    assert notes["head_rarity"].startswith("head word 'M21'")
+    assert notes["modifiers"].startswith("2 content words (Muncie, M21)")
+    assert notes["unknown_noun"].startswith("'M21'")
+
+
+def test_term_notes_and_features_come_from_one_analysis():
+    found = analyse_term("Muncie M21 gearbox")
+    features = term_features(found)
+    assert found.head == "gearbox" and features["modifiers"] == pytest.approx(math.log1p(2))
+    assert features["head_rarity"] == found.rarities[-1]
+
+
+@pytest.mark.parametrize("text", ["", "Here are some tips.", "The Muncie M21 has a 2.20 first."])
+def test_text_score_is_the_score_of_score_text(text):
+    assert text_score(text) == score_text(text).score

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from planner import __version__, urls
-from planner.audience import covered_interests
+from planner.audience import COVERS_VERSION, covered_interests
 from planner.build import output
 from planner.build.feeds import (
     FEED_ENTRIES,
@@ -207,11 +207,11 @@ def _views(run: _Run, posts: list[Post]) -> list[PostView]:
     audience_key = digest(repr(run.site.audience.terms_by_interest))
 
     def interests_of(post: Post) -> tuple[str, ...]:
-        key = facts.key("interests", audience_key, run.keys[post.path])
+        key = facts.key("interests", COVERS_VERSION, audience_key, run.keys[post.path])
         audience = run.site.audience
         return facts.fetch(
             key,
-            lambda: tuple(covered_interests(audience, post.tags, post.title, post.body)),
+            lambda: tuple(covered_interests(audience, post)),
             list,
             TEXT_LIST,
         )

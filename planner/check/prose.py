@@ -1,8 +1,8 @@
 """The prose of a post as the checker sees it: paragraphs with their file lines, the
 concrete details in them, vague wording, and questions to the reader.
 
-Markdown is not rendered: code (fenced and inline), link targets, bare URLs and HTML
-comments are blanked with spaces, so line and column numbers still point into the file.
+Lines, tokens and the zipf cut-offs come from `planner.text`, which the specificity
+scorers and the audience coverage read too.
 """
 
 from __future__ import annotations
@@ -13,21 +13,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
 
 from planner.specificity.lexicon import STOPWORDS, UNITS
 from planner.specificity.words import zipf
-
-FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
-MASK_RE = re.compile(
-    r"`[^`]*`"  # inline code
-    r"|(?<=\])\([^)]*\)"  # link target after [text]
-    r"|<!--.*?-->"  # one-line HTML comment
-    r"|<[^>\n]+>"  # HTML tag
-    r"|https?://\S+"  # bare URL
+from planner.text import (
+    NAME_ZIPF,
+    RARE_ZIPF,
+    Line,
+    Token,
+    paragraph_lines,
+    paragraph_text,
+    tokens,
 )
-RARE_ZIPF = 3.0
-"""Words rarer than this are concrete details: 'countergear', 'detent', 'houndstooth'."""
+
 LISTICLE_WORDS = frozenset(
     ["tips", "tricks", "things", "ways", "reasons", "ideas", "steps", "secrets", "facts"]
 )
@@ -67,61 +65,6 @@ INVITATIONS = (
 """A question, or an invitation to answer: the post talks with its readers."""
 
 
-TOKEN_RE = re.compile(
-    r"([^\w$€£¥%&]*)"  # what stands before the token: spaces, punctuation
-    r"(?:([^\W\d_]+(?:['\u2019-][^\W\d_]+)*)(?!\w)"  # a word: "Hydra-Matic", "owner's"
-    r"|(\d+(?:[.,:/]\d+)*)(?!\w)"  # a number: "1968", "0.027", "3/8"
-    r"|([^\W_]+(?:-[^\W_]+)*)"  # a code, letters and digits: "M21", "L78", "1960s", "14x7"
-    r"|([$€£¥%&]))"  # an amount or percent sign
-)
-"""One pass over a paragraph with `findall`: the checker's hot loop, so no lookbehinds."""
-
-
-"""One pass over a paragraph with `findall`: the checker's hot loop, so no lookbehinds."""
-OPENERS = " \t*_\"'(\u201c\u2018-\u2013\u2014"
-"""Emphasis, quotes, brackets and dashes that may stand before a sentence's first word."""
-BREAKS = frozenset(".!?:;\n#|>")
-"""What ends a sentence, a heading or a table cell: a capital after one is not a name."""
-NAME_ZIPF = 4.5
-"""In a title, where Title Case capitalises every word, only rarer words count as names."""
-
-
-class ProseToken(NamedTuple):
-    """A token, what stands before it, its kind, and whether it opens a sentence."""
-
-    sep: str
-    text: str
-    kind: str  # "word", "num", "code" or "sym"
-    opens: bool
-
-
-def tokens(text: str) -> list[ProseToken]:
-    """Split prose into tokens in one regex pass."""
-    # The checker's hot loop: tuple.__new__ skips the NamedTuple constructor's extra
-    # call, and a plain space (the usual separator) never opens a sentence.
-    found: list[ProseToken] = []
-    append, new = found.append, tuple.__new__
-    for sep, word, number, code, symbol in TOKEN_RE.findall(text):
-        opens = (sep != " " and sep.rstrip(OPENERS)[-1:] in BREAKS) or not found
-        if word:
-            append(new(ProseToken, (sep, word, "word", opens)))
-        elif number:
-            append(new(ProseToken, (sep, number, "num", opens)))
-        elif code:
-            append(new(ProseToken, (sep, code, "code", opens)))
-        else:
-            append(new(ProseToken, (sep, symbol, "sym", opens)))
-    return found
-
-
-@dataclass(frozen=True)
-class Line:
-    """A line of the body with code, URLs and comments blanked; `number` is the file line."""
-
-    number: int
-    text: str
-
-
 @dataclass(frozen=True)
 class Paragraph:
     """Consecutive non-blank prose lines; a heading is a paragraph of its own.
@@ -137,14 +80,14 @@ class Paragraph:
 
     @cached_property
     def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
+        return paragraph_text(self.lines)
 
     @property
     def is_heading(self) -> bool:
         return self.lines[0].text.lstrip().startswith("#")
 
     @cached_property
-    def tokens(self) -> list[ProseToken]:
+    def tokens(self) -> list[Token]:
         return tokens(self.text)
 
     @cached_property
@@ -161,61 +104,12 @@ class Paragraph:
         return len(self.details) * 100 / self.words if self.words else 0.0
 
 
-def prose_lines(body: str, first_line: int) -> list[Line]:
-    """The body's lines, numbered as in the file, with everything but prose blanked."""
-    lines: list[Line] = []
-    fence: str | None = None
-    in_comment = False
-    for offset, raw in enumerate(body.split("\n")):
-        number = first_line + offset
-        fence_match = FENCE_RE.match(raw)
-        if fence is not None:
-            if fence_match and fence_match.group(1) == fence:
-                fence = None
-            lines.append(Line(number, ""))
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            lines.append(Line(number, ""))
-            continue
-        text, in_comment = _mask_comments(raw, in_comment)
-        lines.append(Line(number, MASK_RE.sub(lambda m: " " * len(m.group()), text)))
-    return lines
-
-
-def _mask_comments(text: str, in_comment: bool) -> tuple[str, bool]:
-    """Blank the parts of `text` inside a multi-line HTML comment."""
-    if in_comment:
-        end = text.find("-->")
-        if end < 0:
-            return " " * len(text), True
-        text = " " * (end + 3) + text[end + 3 :]
-    start = text.find("<!--")
-    if start >= 0 and text.find("-->", start) < 0:
-        return text[:start] + " " * (len(text) - start), True
-    return text, False
-
-
 def paragraphs(lines: list[Line]) -> list[Paragraph]:
     """Group prose lines into paragraphs (blank lines and headings separate them)."""
-    found: list[Paragraph] = []
-    current: list[Line] = []
-    for line in lines:
-        heading = line.text.lstrip().startswith("#")
-        if not line.text.strip() or heading:
-            if current:
-                found.append(Paragraph(tuple(current)))
-                current = []
-            if heading:
-                found.append(Paragraph((line,)))
-            continue
-        current.append(line)
-    if current:
-        found.append(Paragraph(tuple(current)))
-    return found
+    return [Paragraph(group) for group in paragraph_lines(lines)]
 
 
-def details(text: str, *, title: bool = False, prose: list[ProseToken] | None = None) -> list[str]:
+def details(text: str, *, title: bool = False, prose: list[Token] | None = None) -> list[str]:
     """The concrete details in `text`: numbers, years, codes, amounts, names, rare words.
 
     A capitalised word counts as a name only where a sentence does not start (in a

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from planner.audience import normalize_term
-from planner.check.phrases import key_phrases
-from planner.check.prose import paragraphs, prose_lines
+from planner.check.phrases import key_phrases, profile_mentions
+from planner.check.prose import paragraphs
 from planner.check.terms import VERDICTS, AudienceLens
 from planner.content import Post
 from planner.site import Site
+from planner.text import normalize_term, prose_lines, tokens
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,9 @@ def _alternatives(lens: AudienceLens, tag: str, posts: list[Post]) -> tuple[str,
     counts: Counter[str] = Counter()
     for post in posts:
         body = paragraphs(prose_lines(post.body, post.body_line))
-        for phrase in key_phrases(lens, post.title, body, exclude=post.tags):
+        title = tokens(post.title)
+        mentions = profile_mentions(lens, title, body)
+        for phrase in key_phrases(lens, title, body, mentions, exclude=post.tags):
             counts[phrase.text] += phrase.count
     ranked = [text for text, _ in counts.most_common(5)]
     seen = {normalize_term(t) for t in ranked}

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from planner.audience import Audience, normalize_term
+from planner.audience import Audience
 from planner.specificity import Signal, score_term, score_text
 from planner.specificity.lexicon import STOPWORDS
-from planner.specificity.words import tokenize, zipf
+from planner.specificity.words import zipf
+from planner.text import VOCABULARY_ZIPF, TermMatcher, normalize_term, tokens
 
 Verdict = Literal["too-broad", "ok", "specific", "off-audience"]
 VERDICTS: tuple[Verdict, ...] = ("too-broad", "off-audience", "ok", "specific")
@@ -29,8 +30,6 @@ BROADER_THAN_NICHE = 0.5
 the niche ('cars' under a 'Camaro' niche); one nearer it is just off-audience."""
 STEM_LENGTH = 6
 """Words sharing their first six letters count as related ("restore", "restoration")."""
-COMMON_ZIPF = 5.5
-"""Words this common ("car", "work", "people") relate a term to nothing in particular."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class TermVerdict:
 def stems(text: str) -> set[str]:
     """The content-word stems of `text`, for a cheap test of relatedness."""
     found = set()
-    for token in tokenize(text):
+    for token in tokens(text):
         word = normalize_term(token.text)
         if token.kind == "word" and len(word) > 2 and word not in STOPWORDS:
             found.add(word[:STEM_LENGTH])
@@ -74,6 +73,10 @@ class AudienceLens:
         }
         self.niche_score = min((score_term(t).score for t in audience.niche), default=None)
         self.vocabulary = self._vocabulary(audience)
+        self.matcher = TermMatcher(
+            [*audience.interests, *(c for children in audience.topics.values() for c in children)]
+        )
+        """Finds the profile's interests and the topic tree's narrower terms in a text."""
         self._verdicts: dict[str, TermVerdict] = {}
 
     @staticmethod
@@ -84,7 +87,7 @@ class AudienceLens:
         for persona in audience.personas:
             texts += [persona.name, persona.description]
         found = set().union(*(stems(t) for t in texts)) if texts else set()
-        return frozenset(s for s in found if zipf(s) < COMMON_ZIPF)
+        return frozenset(s for s in found if zipf(s) < VOCABULARY_ZIPF)
 
     @property
     def is_empty(self) -> bool:

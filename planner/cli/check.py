@@ -38,6 +38,11 @@ SEVERITIES = ("error", "warning", "info")
     is_flag=True,
     help="Keep running: re-check posts as they are saved and print what changed (Ctrl-C stops).",
 )
+@click.option(
+    "--list-rules",
+    is_flag=True,
+    help="Print every rule (id, default level, why) and exit; text or --format json.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -45,6 +50,7 @@ def check(
     output_format: str,
     fail_on: str | None,
     watch: bool,
+    list_rules: bool,
 ):
     """Check posts for specificity against the audience profile.
 
@@ -64,7 +70,11 @@ def check(
       planner check --fail-on warning            stricter, for pre-commit
       planner check --format sarif > check.sarif GitHub code scanning
       planner check --watch                      re-check on every save
+      planner check --list-rules                 the rules and their levels
     """
+    if list_rules:
+        _print_rules(output_format)
+        return
     from planner.check.batch import check_files, iter_checks
     from planner.check.report import CheckRun, to_github, to_json, to_sarif
     from planner.check.rules import unknown_rules
@@ -96,6 +106,22 @@ def check(
     threshold = Severity.parse(fail_on or site.config.check.fail_on)
     failed = any(f.severity >= threshold for f in run.findings)
     ctx.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _print_rules(output_format: str) -> None:
+    """The rule table: id, default level and rationale, as text or JSON."""
+    from planner.check.rules import RULES
+
+    if output_format not in ("text", "json"):
+        raise click.UsageError("--list-rules prints text or --format json")
+    if output_format == "json":
+        rules = [
+            {"id": r.id, "level": str(r.severity), "rationale": r.rationale} for r in RULES.values()
+        ]
+        click.echo(json.dumps(rules, indent=2, ensure_ascii=False))
+        return
+    rows = [(r.id, str(r.severity), r.rationale) for r in RULES.values()]
+    click.echo(table(("RULE", "LEVEL", "WHY"), rows))
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:

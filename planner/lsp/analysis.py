@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from planner.audience import normalize_term
 from planner.check.checker import Checker
 from planner.check.prose import VAGUE_RE
 from planner.check.rules import RULES
@@ -21,6 +20,7 @@ from planner.content import MAX_FILE_BYTES, parse_post
 from planner.findings import Finding, Severity
 from planner.lsp.layout import Layout, Tag, layout, yaml_term
 from planner.lsp.positions import UTF16, Lines, Span
+from planner.text import normalize_term
 
 
 class Fix(NamedTuple):

@@ -10,12 +10,13 @@ import re
 
 from lsprotocol import types
 
-from planner.audience import Audience, normalize_term
+from planner.audience import Audience
 from planner.check.rules import RULES
 from planner.findings import Severity
 from planner.lsp.analysis import Analysis, Diagnostic, Fix
 from planner.lsp.layout import front_matter_lines, yaml_term
 from planner.lsp.positions import Lines, Span
+from planner.text import normalize_term
 
 SOURCE = "planner"
 SEVERITIES = {

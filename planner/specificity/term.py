@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 
 from planner.specificity import weights
 from planner.specificity.lexicon import CATEGORY_HEADS, STOPWORDS
 from planner.specificity.model import Score, Signal, weigh
-from planner.specificity.wordnet import head_noun
-from planner.specificity.words import Token, tokenize, zipf
+from planner.specificity.wordnet import Noun, head_noun
+from planner.specificity.words import zipf
+from planner.text import Token, is_year, tokens
 
 MAX_ZIPF = 7.0
 MIN_ZIPF = 1.0
@@ -23,24 +25,44 @@ COLLECTIVE_SUFFIXES = ("ware", "wear", "ing", "ics", "ery", "ry", "ology", "ism"
 """Endings of nouns that name a whole field or class: "Bakeware", "Plumbing", "Optics"."""
 
 
-def is_year(token: Token) -> bool:
-    """A four-digit number that reads as a year (1800-2099), or a decade like "1960s"."""
-    text = token.text.rstrip("s") if token.kind == "code" else token.text
-    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2099
+@dataclass(frozen=True)
+class TermAnalysis:
+    """What the term model reads in a term, worked out once: the features and the notes
+    that explain them both come from here, so a note names the words a feature used."""
+
+    tokens: tuple[Token, ...]
+    words: tuple[str, ...]
+    """Content words: words that are not stopwords, and model or part codes and plain
+    numbers ("M21", "3925661"), which are words no dictionary has; years are not."""
+    rarities: tuple[float, ...]
+    """MAX_ZIPF minus each content word's zipf (unseen words count as MIN_ZIPF)."""
+    noun: Noun | None
+    """The longest WordNet noun the content words end in (None: not in WordNet)."""
+
+    @property
+    def head(self) -> str:
+        """The last content word: what the term is a kind of ("gearbox", "M21")."""
+        return self.words[-1] if self.words else ""
 
 
-def term_features(term: str) -> dict[str, float]:
-    """The numeric features of `term` the term model weighs (see weights.TERM)."""
-    tokens = tokenize(term)
-    words = [  # content words; a model or part code ("M21", "3925661") is a word no dictionary has
-        t
-        for t in tokens
+def analyse_term(term: str) -> TermAnalysis:
+    """Tokens, content words, their rarity and the head noun of `term`."""
+    toks = tuple(tokens(term))
+    words = tuple(
+        t.text
+        for t in toks
         if (t.kind == "word" and t.text.lower() not in STOPWORDS)
         or (t.kind in {"code", "num"} and not is_year(t))
-    ]
-    rarities = [MAX_ZIPF - max(zipf(t.text), MIN_ZIPF) for t in words]
-    head = words[-1].text.lower() if words else ""
-    noun = head_noun([t.text.lower() for t in words])
+    )
+    rarities = tuple(MAX_ZIPF - max(zipf(w), MIN_ZIPF) for w in words)
+    return TermAnalysis(toks, words, rarities, head_noun([w.lower() for w in words]))
+
+
+def term_features(term: str | TermAnalysis) -> dict[str, float]:
+    """The numeric features of `term` the term model weighs (see weights.TERM)."""
+    found = analyse_term(term) if isinstance(term, str) else term
+    toks, words, rarities, noun = found.tokens, found.words, found.rarities, found.noun
+    head = found.head.lower()
     return {
         "rarest": max(rarities, default=0.0),
         "mean_rarity": sum(rarities) / len(rarities) if rarities else 0.0,
@@ -54,24 +76,30 @@ def term_features(term: str) -> dict[str, float]:
         "compounds": noun.compounds if noun else 0.0,
         "unknown_noun": float(noun is None and bool(words)),
         "conjunction": float(
-            any(t.text.lower() in {"&", "and", "or"} for t in tokens) or "," in term
+            any(t.text.lower() in {"&", "and", "or"} for t in toks)
+            or any("," in t.sep for t in toks)
         ),
-        "year": float(any(is_year(t) for t in tokens)),
-        "number": float(any(t.kind == "num" and not is_year(t) for t in tokens)),
-        "code": float(any(t.kind == "code" and not is_year(t) for t in tokens)),
+        "year": float(any(is_year(t) for t in toks)),
+        "number": float(any(t.kind == "num" and not is_year(t) for t in toks)),
+        "code": float(any(t.kind == "code" and not is_year(t) for t in toks)),
     }
 
 
-def _notes(term: str, features: dict[str, float]) -> dict[str, str]:
-    """What each signal of `term` means, in words (worked out once per term)."""
-    words = [t.text for t in tokenize(term) if t.kind == "word" and t.text.lower() not in STOPWORDS]
-    head = words[-1] if words else ""
-    noun = head_noun([w.lower() for w in words])
+def _zipf_note(word: str, rarity: float) -> str:
+    value = MAX_ZIPF - rarity
+    if zipf(word) < MIN_ZIPF:
+        return f"'{word}' is not in English word lists (counted as zipf {value:.1f})"
+    return f"'{word}' has zipf {value:.1f} in English"
+
+
+def _notes(found: TermAnalysis, features: dict[str, float]) -> dict[str, str]:
+    """What each signal means, in words, from the same analysis as the features."""
+    words, head, noun = found.words, found.head, found.noun
     lemma = noun.lemma if noun else head.lower()
     kinds = round(2 ** features["kinds_below"]) - 1
     notes = {
-        "head_rarity": f"head noun '{head}' has zipf {zipf(head):.1f}",
-        "modifiers": f"{len(words)} content words: modifiers narrow the head noun",
+        "modifiers": f"{len(words)} content words ({', '.join(words)}): modifiers narrow "
+        f"the head '{head}'",
         "category_head": f"'{head}' names a broad category of things",
         "collective_head": f"'{head}' names a whole field or class",
         "plural_head": f"'{head}' is plural: a set of particular things",
@@ -81,15 +109,16 @@ def _notes(term: str, features: dict[str, float]) -> dict[str, str]:
         else "not in WordNet: counted as a particular thing, not a category",
         "compounds": f"{round(2 ** features['compounds']) - 1} longer WordNet nouns end in "
         f"'{lemma}'",
-        "unknown_noun": f"'{head}' is not a common noun: a name or a term of art",
+        "unknown_noun": f"'{head}' is not a common noun: a name, a code or a term of art",
         "conjunction": "joins several topics into one",
         "year": "names a year",
         "number": "contains a number",
         "code": "contains a model or part code",
     }
     if words:
-        rarest = min(words, key=zipf)
-        notes["rarest"] = f"rarest word '{rarest}' has zipf {zipf(rarest):.1f} in English"
+        notes["head_rarity"] = "head word " + _zipf_note(head, found.rarities[-1])
+        rarest = max(range(len(words)), key=lambda i: found.rarities[i])
+        notes["rarest"] = "rarest word " + _zipf_note(words[rarest], found.rarities[rarest])
         mean = MAX_ZIPF - features["mean_rarity"]
         notes["mean_rarity"] = f"its words average zipf {mean:.1f} (common words are around 5-6)"
     return notes
@@ -98,10 +127,11 @@ def _notes(term: str, features: dict[str, float]) -> dict[str, str]:
 @lru_cache(maxsize=65536)
 def score_term(term: str) -> Score:
     """Score how specific a tag or short phrase is in general English."""
-    if not tokenize(term):
+    found = analyse_term(term)
+    if not found.tokens:
         return Score(term, 0.0, (Signal("empty", 0.0, "no words to score"),))
-    features = term_features(term)
-    notes = _notes(term, features)
+    features = term_features(found)
+    notes = _notes(found, features)
     score, signals = weigh(
         features, weights.TERM, weights.TERM_BIAS, lambda name: notes.get(name, name)
     )

@@ -8,14 +8,9 @@ import re
 from planner.specificity import weights
 from planner.specificity.lexicon import HEDGES, PRONOUNS, STOPWORDS, UNITS, VAGUE
 from planner.specificity.model import Score, Signal, weigh
-from planner.specificity.term import is_year
-from planner.specificity.words import tokenize, zipf
+from planner.specificity.words import zipf
+from planner.text import TEXT_RARE_ZIPF, is_year, tokens
 
-RARE_ZIPF = 3.5
-"""Words rarer than this (about once per 3 million words) count as rare."""
-
-SENTENCE_BREAKS = frozenset(".!?:;\n\"'`()[]")
-"""Characters after which a capital letter does not mark a name."""
 QUOTE_RE = re.compile(r"``|''|[\"\u201c\u201d]")
 """Quotation marks: reported words are someone's particular words."""
 CONNECTIVES = frozenset(
@@ -26,14 +21,13 @@ CONNECTIVES = frozenset(
 
 def text_features(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     """The features of `text` the text model weighs, and the words behind each."""
-    tokens = tokenize(text)
+    toks = tokens(text)
     found: dict[str, list[str]] = {
         k: [] for k in ("quantities", "years", "names", "rare_words", "vague", "hedges", "pronouns")
     }
     content_zipf: list[float] = []
-    sentence_start = True
     previous_number = False
-    for i, tok in enumerate(tokens):
+    for tok in toks:
         low = tok.text.lower()
         number = False
         if tok.kind in {"num", "code"}:
@@ -53,15 +47,12 @@ def text_features(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
             content_zipf.append(frequency)
             if previous_number and low in UNITS:
                 found["quantities"].append(tok.text)
-            elif tok.text[0].isupper() and not sentence_start:
+            elif tok.text[0].isupper() and not tok.opens:
                 found["names"].append(tok.text)
-            elif frequency < RARE_ZIPF:
+            elif frequency < TEXT_RARE_ZIPF:
                 found["rare_words"].append(tok.text)
         previous_number = number
-        end = tok.start + len(tok.text)
-        following = text[end : tokens[i + 1].start] if i + 1 < len(tokens) else ""
-        sentence_start = following.strip() != "" and any(c in SENTENCE_BREAKS for c in following)
-    words = [t for t in tokens if t.kind != "sym"]
+    words = [t for t in toks if t.kind != "sym"]
     function_words = sum(t.text.lower() in STOPWORDS for t in words)
     first = words[0].text.lower() if words else ""
     found["quotes"] = QUOTE_RE.findall(text)
@@ -109,3 +100,16 @@ def score_text(text: str) -> Score:
         lambda name: _note(name, found.get(name, []), features),
     )
     return Score(text, score, signals)
+
+
+def text_score(text: str) -> float:
+    """`score_text(text).score` without writing the signals' notes, for callers that
+    need only the number (the checker scores every post's title)."""
+    features, _ = text_features(text)
+    if not features["length"]:
+        return 0.0
+    return weigh(features, weights.TEXT, weights.TEXT_BIAS, _no_note)[0]
+
+
+def _no_note(name: str) -> str:
+    return ""

@@ -1,4 +1,6 @@
-"""Word data and tokenising: English word frequencies (wordfreq), loaded on first use.
+"""Word data: English word frequencies (wordfreq), loaded on first use.
+
+Tokens, term matching and the zipf cut-offs the rules share are in `planner.text`.
 
 wordfreq's own `zipf_frequency` tokenises every call; scoring a post looks up
 thousands of words, so plain alphabetic words are read straight from its frequency
@@ -8,35 +10,11 @@ table (same numbers) and every answer is cached per lower-cased word.
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass
 from functools import cache
 
 WORDLIST = "large"
 """wordfreq's English 'large' list (~320k words, ~60 MB): it still tells rare words
 apart (zipf down to 1), where 'small' floors everything below zipf 3."""
-
-TOKEN_RE = re.compile(
-    r"(?P<code>(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_](?:[\w]|-(?=\w))*)"  # letters and digits
-    r"|(?P<num>\d+(?:[.,:/]\d+)*)"
-    r"|(?P<word>[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*)"
-    r"|(?P<sym>[$€£¥%&])"
-)
-"""One pass over a text: codes ("M21", "L78"), numbers, words and a few symbols."""
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token with its kind ("code", "num", "word", "sym") and where it starts."""
-
-    text: str
-    kind: str
-    start: int
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split `text` into tokens in one regex pass."""
-    return [Token(m.group(), m.lastgroup or "word", m.start()) for m in TOKEN_RE.finditer(text)]
 
 
 @cache
