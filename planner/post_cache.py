@@ -22,6 +22,8 @@ from planner.content import LoadResult, Post, read_post, unique_slugs
 from planner.findings import Finding, Severity
 
 CACHE_FILE = "posts.json"
+FORMAT = 2
+"""Bumped when `Post` gains a field, so older entries are parsed again."""
 
 
 def load_posts_cached(paths: Iterable[Path], tz: ZoneInfo, cache_dir: Path) -> LoadResult:
@@ -52,14 +54,14 @@ def load_posts_cached(paths: Iterable[Path], tz: ZoneInfo, cache_dir: Path) -> L
         if post is not None:
             posts.append(post)
     if changed or entries.keys() != known.keys():
-        try_write_json(cache_file, {"key": [__version__, str(tz)], "files": entries})
+        try_write_json(cache_file, {"key": [__version__, FORMAT, str(tz)], "files": entries})
     unique, clashes = unique_slugs(posts)
     return LoadResult(tuple(unique), tuple(problems) + tuple(clashes))
 
 
 def _read(cache_file: Path, tz: ZoneInfo) -> dict[str, Any]:
     data = read_json(cache_file)
-    return data.get("files", {}) if data.get("key") == [__version__, str(tz)] else {}
+    return data.get("files", {}) if data.get("key") == [__version__, FORMAT, str(tz)] else {}
 
 
 def _entry(stamp: list[int] | None, post: Post | None, found: list[Finding]) -> Any:
@@ -88,6 +90,8 @@ def _post_data(post: Post) -> dict[str, Any]:
         "summary": post.summary,
         "channels": list(post.channels),
         "snippets": dict(post.snippets),
+        "ask": post.ask,
+        "syndication": list(post.syndication),
         "priority": post.priority,
         "body_line": post.body_line,
         "lines": dict(post.lines),
@@ -110,6 +114,8 @@ def _post(data: dict[str, Any] | None, path: Path, tz: ZoneInfo) -> Post | None:
         summary=data["summary"],
         channels=tuple(data["channels"]),
         snippets=MappingProxyType(data["snippets"]),
+        ask=data["ask"],
+        syndication=tuple(data["syndication"]),
         priority=data["priority"],
         body_line=data["body_line"],
         lines=MappingProxyType(data["lines"]),

@@ -1,0 +1,229 @@
+"""A site's posts as snippets: which channels each post goes to, which of its tags are
+worth a hashtag there, the writer's overrides, and the overrides that do not fit.
+
+The tag verdicts are the checker's (planner.check.terms): a tag it calls too broad or
+off-audience for the site's audience never becomes a hashtag.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from planner.calendar import post_url
+from planner.check.terms import AudienceLens
+from planner.config import Config
+from planner.content import Post
+from planner.findings import Finding, Severity
+from planner.snippets.compose import Parts, Snippet, compose, from_override, hashtags, with_utm
+from planner.snippets.facets import facets
+from planner.snippets.length import utf8_length
+from planner.snippets.platforms import PLATFORMS, Platform
+from planner.snippets.share import mastodon_host, share_link
+
+UNWANTED_VERDICTS = ("too-broad", "off-audience")
+
+
+@dataclass(frozen=True)
+class Shared:
+    """One platform's snippet for a post, with what a person or a script needs to post it."""
+
+    snippet: Snippet
+    label: str
+    share: str
+    facets: tuple[dict[str, Any], ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """The stable JSON form (`planner snippets --format json`, snippets/<slug>.json)."""
+        data: dict[str, Any] = {
+            "platform": self.snippet.platform,
+            "text": self.snippet.text,
+            "length": self.snippet.length,
+            "limit": self.snippet.limit,
+            "counted": self.snippet.counted,
+            "fits": self.snippet.fits,
+            "override": self.snippet.override,
+            "url": self.snippet.url,
+            "hashtags": list(self.snippet.hashtags),
+            "share": self.share,
+        }
+        if self.snippet.platform == "bluesky":
+            data["facets"] = list(self.facets)
+        return data
+
+
+@dataclass(frozen=True)
+class PostSnippets:
+    """Every snippet of one post, in platform order."""
+
+    path: Path
+    slug: str
+    title: str
+    url: str
+    snippets: tuple[Shared, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "url": self.url,
+            "snippets": [s.as_json() for s in self.snippets],
+        }
+
+
+class SnippetWriter:
+    """Writes the snippets of one site's posts (the tag verdicts are cached across posts)."""
+
+    def __init__(self, config: Config, lens: AudienceLens, base_url: str | None = None) -> None:
+        self.config = config
+        self.lens = lens
+        self.base_url = base_url or config.site.base_url
+        self.platforms = _platforms(config)
+
+    def channels(self, post: Post) -> tuple[str, ...]:
+        """Where `post` is shared: its front-matter `channels`, else every enabled channel
+        in planner.toml, else all six platforms (the known ones, in platform order)."""
+        return channels_for(post, self.config)
+
+    def parts(self, post: Post, platform: str) -> Parts:
+        """The parts of `post`'s snippet for `platform`, hashtags most specific first."""
+        channel = self.config.channels.get(platform)
+        specific = [t for t in post.tags if self.lens.judge(t).verdict not in UNWANTED_VERDICTS]
+        extra = [t.lstrip("#") for t in channel.hashtags] if channel else []
+        utm = channel.utm if channel else {}
+        return Parts(
+            title=post.title,
+            hook=post.summary or post.title,
+            url=with_utm(post_url(self.base_url, post.slug), utm),
+            hashtags=hashtags([*specific, *extra]),
+            ask=post.ask,
+        )
+
+    def snippet(self, post: Post, platform: str) -> Shared:
+        """`post`'s snippet for `platform`: the writer's override, else composed."""
+        rules = self.platforms[platform]
+        parts = self.parts(post, platform)
+        override = post.snippets.get(platform)
+        if isinstance(override, str) and override.strip():
+            made = from_override(override, parts, rules)
+        else:
+            made = compose(parts, rules)
+        channel = self.config.channels.get(platform)
+        host = mastodon_host(channel.instance, channel.handle) if channel else ""
+        return Shared(
+            made,
+            rules.label,
+            share_link(rules, made.text, made.url, host),
+            tuple(facets(made.text)) if platform == "bluesky" else (),
+        )
+
+    def for_post(self, post: Post, only: Iterable[str] = ()) -> PostSnippets:
+        """Every snippet of `post` (or those of the platforms in `only`)."""
+        wanted = set(only)
+        names = [n for n in self.channels(post) if not wanted or n in wanted]
+        return PostSnippets(
+            post.path,
+            post.slug,
+            post.title,
+            post_url(self.base_url, post.slug),
+            tuple(self.snippet(post, name) for name in names),
+        )
+
+
+def _platforms(config: Config) -> dict[str, Platform]:
+    """The platforms with the limits set in planner.toml (`max_chars`)."""
+    result = dict(PLATFORMS)
+    for name, channel in config.channels.items():
+        if name in result and channel.max_chars:
+            result[name] = result[name].with_limit(channel.max_chars)
+    return result
+
+
+def channels_for(post: Post, config: Config) -> tuple[str, ...]:
+    """The platforms `post` is shared on (see `SnippetWriter.channels`)."""
+    if post.channels:
+        chosen = {c.lower() for c in post.channels}
+    elif config.channels:
+        chosen = {name for name, channel in config.channels.items() if channel.enabled}
+    else:
+        chosen = set(PLATFORMS)
+    return tuple(name for name in PLATFORMS if name in chosen)
+
+
+def override_findings(post: Post, text: str, writer: SnippetWriter) -> list[Finding]:
+    """A finding for each front-matter snippet override that does not fit its platform
+    (error, `snippet-too-long`) or names no platform (warning, `snippet-unknown-platform`),
+    at the line of the override. `text` is the post file's text."""
+    found = []
+    for name, value in post.snippets.items():
+        line = override_line(text, post.line_of("snippets"), name)
+        if name not in PLATFORMS:
+            close = difflib.get_close_matches(name.lower(), list(PLATFORMS), n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else f"platforms: {', '.join(PLATFORMS)}"
+            found.append(
+                Finding(
+                    post.path,
+                    line,
+                    1,
+                    "snippet-unknown-platform",
+                    Severity.WARNING,
+                    f"snippets.{name} is for no platform planner knows ({hint})",
+                )
+            )
+            continue
+        if not isinstance(value, str):
+            message = f"the {PLATFORMS[name].label} snippet must be text, not {type(value).__name__}"
+            found.append(Finding(post.path, line, 1, "snippet-too-long", Severity.ERROR, message))
+            continue
+        made = writer.snippet(post, name).snippet
+        if not made.fits:
+            found.append(
+                Finding(
+                    post.path,
+                    line,
+                    1,
+                    "snippet-too-long",
+                    Severity.ERROR,
+                    _too_long(writer.platforms[name], made),
+                )
+            )
+    return found
+
+
+def _too_long(platform: Platform, made: Snippet) -> str:
+    """Why `made` does not fit: its count against each limit it is over."""
+    over = []
+    if made.length > made.limit:
+        over.append(f"{made.length}/{made.limit} {made.counted}")
+    size = utf8_length(made.text)
+    if platform.byte_limit is not None and size > platform.byte_limit:
+        over.append(f"{size}/{platform.byte_limit} UTF-8 bytes")
+    return f"the {platform.label} snippet is too long: {' and '.join(over)}; shorten it"
+
+
+def override_line(text: str, snippets_line: int, name: str) -> int:
+    """The line of override `name` under the `snippets:` key at `snippets_line` (1-based);
+    that line itself for a one-line `snippets: {x: ...}` or when the key is not found."""
+    lines = text.split("\n")
+    if snippets_line > len(lines) or "{" in lines[snippets_line - 1]:
+        return snippets_line
+    key = re.compile(rf"""^\s+["']?{re.escape(name)}["']?\s*:""")
+    for number in range(snippets_line + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if line.strip() and not line[0].isspace():
+            break
+        if key.match(line):
+            return number
+    return snippets_line
+
+
+def all_snippets(
+    posts: Iterable[Post], writer: SnippetWriter, only: Iterable[str] = ()
+) -> Mapping[str, PostSnippets]:
+    """`writer.for_post` for each post, by slug."""
+    only = tuple(only)
+    return {post.slug: writer.for_post(post, only) for post in posts}
