@@ -33,6 +33,7 @@ from planner.build.render import (
     pygments_css,
     word_count,
 )
+from planner.build.share import shared_posts, with_share_outputs
 from planner.build.theme import static_files, theme_dirs
 from planner.calendar import agenda as calendar_agenda
 from planner.calendar import entries as calendar_entries
@@ -152,6 +153,10 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
             findings=upcoming,
         ),
     )
+    shared = shared_posts(loaded.posts, chosen, now)
+    pages, snippet_files = with_share_outputs(
+        pages, site, shared, links, cache, post_keys, options.live_reload
+    )
     dirs = theme_dirs(site.root, site.config.paths.theme)
     settings = digest(
         tree_digest(dirs), repr(site.config.site), links.base_url, repr(options.live_reload)
@@ -193,6 +198,7 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         files = {path: source.read_bytes() for path, source in static_files(dirs).items()}
         files["static/pygments.css"] = pygments_css()
         files[output.MARKER] = f"niche-planner {__version__}\n".encode()
+        files.update(snippet_files)
         written += sum(output.write(staging, out, path, data) for path, data in files.items())
         expected = {p.path for p in pages} | set(machine) | set(files)
         previous = cache.pages.get(FILES)

@@ -30,7 +30,8 @@ def findings_for(site: Site, posts: Sequence[Post], cache_dir: Path | None) -> l
     """Every check finding for `posts`, from the cache where the post has not changed."""
     from planner.check.batch import check_files
 
-    settings = digest(__version__, repr(site.audience), repr(site.config.check))
+    snippets = repr((site.config.channels, site.config.site.base_url))  # override lengths
+    settings = digest(__version__, repr(site.audience), repr(site.config.check), snippets)
     store = _read(cache_dir)
     keys: dict[str, str] = {}
     for post in posts:

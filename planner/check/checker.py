@@ -70,6 +70,9 @@ class Checker:
         self.site = site
         self.lens = AudienceLens(site.audience)
         self.levels: Levels = rule_levels(site.config)
+        from planner.snippets.posts import SnippetWriter  # here: it imports the checker's terms
+
+        self.snippets = SnippetWriter(site.config, self.lens)
 
     def check(self, post: Post, text: str | None = None) -> PostReport:
         """Check `post`; `text` is the file's text (read from disk when not given)."""
@@ -109,6 +112,7 @@ class Checker:
                     "answer from their own experience",
                 )
             )
+        drafts += [_Draft(f.rule, f.line, f.col, f.message) for f in self.snippets.findings(post, text)]
         findings = self._apply(post.path, drafts, text)
         score = _post_score(verdicts, post.title, title_details, words, found)
         return PostReport(post.path, post.title, score, tuple(findings), verdicts)

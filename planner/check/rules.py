@@ -64,6 +64,16 @@ RULES: dict[str, Rule] = {
             Severity.INFO,
             "a niche audience is a conversation, not a broadcast: ask the readers something",
         ),
+        Rule(
+            "snippet-too-long",
+            Severity.ERROR,
+            "a snippet override the platform would refuse or cut cannot be posted as written",
+        ),
+        Rule(
+            "snippet-unknown-platform",
+            Severity.WARNING,
+            "an override for a platform planner does not know is never used",
+        ),
     )
 }
 

@@ -41,6 +41,7 @@ class Shared:
         """The stable JSON form (`planner snippets --format json`, snippets/<slug>.json)."""
         data: dict[str, Any] = {
             "platform": self.snippet.platform,
+            "platform_label": self.label,
             "text": self.snippet.text,
             "length": self.snippet.length,
             "limit": self.snippet.limit,
@@ -120,6 +121,10 @@ class SnippetWriter:
             share_link(rules, made.text, made.url, host),
             tuple(facets(made.text)) if platform == "bluesky" else (),
         )
+
+    def findings(self, post: Post, text: str) -> list[Finding]:
+        """The overrides of `post` that do not fit (see `override_findings`)."""
+        return override_findings(post, text, self)
 
     def for_post(self, post: Post, only: Iterable[str] = ()) -> PostSnippets:
         """Every snippet of `post` (or those of the platforms in `only`)."""
