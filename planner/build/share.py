@@ -56,9 +56,7 @@ def share_outputs(
     from planner.snippets.posts import SnippetWriter
 
     writer: SnippetWriter | None = None
-    settings = digest(
-        __version__, repr(site.audience), repr(site.config.channels), links.base_url
-    )
+    settings = digest(__version__, repr(site.audience), repr(site.config.channels), links.base_url)
 
     def made(post: Post) -> dict[str, Any]:
         nonlocal writer

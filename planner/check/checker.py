@@ -112,7 +112,8 @@ class Checker:
                     "answer from their own experience",
                 )
             )
-        drafts += [_Draft(f.rule, f.line, f.col, f.message) for f in self.snippets.findings(post, text)]
+        overrides = self.snippets.findings(post, text)
+        drafts += [_Draft(f.rule, f.line, f.col, f.message) for f in overrides]
         findings = self._apply(post.path, drafts, text)
         score = _post_score(verdicts, post.title, title_details, words, found)
         return PostReport(post.path, post.title, score, tuple(findings), verdicts)

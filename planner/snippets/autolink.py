@@ -23,7 +23,7 @@ _LABEL = r"[\p{L}\p{M}\p{N}_](?:[\p{L}\p{M}\p{N}_-]*[\p{L}\p{M}\p{N}_])?"
 _PATH = r"[\p{L}\p{M}\p{N}\-_~!*';:@&=+$/%#\[\],.|()?]"
 URL_RE = regex.compile(
     rf"""
-    (?<![\p{{L}}\p{{N}}@＠$#＃_./-])          # not inside a word, a mention or a hashtag
+    (?<![\p{{L}}\p{{N}}@\uFF20$\x23\uFF03_./-])          # not inside a word, a mention or a hashtag
     (?P<scheme>https?://)?
     (?P<host>(?:{_LABEL}\.)+{_LABEL})
     (?![\p{{L}}\p{{M}}\p{{N}}_-])

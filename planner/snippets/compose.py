@@ -27,7 +27,7 @@ MAX_HASHTAG_GRAPHEMES = 64
 read badly anywhere, so none is used."""
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _ATOM = regex.compile(r"\S+\s*")
-_TRAILING_PUNCTUATION = " \t\n,;:-–—(/"
+_TRAILING_PUNCTUATION = " \t\n,;:-\u2013\u2014(/"
 _PLACEHOLDER = re.compile(r"\{(url|title|tags)\}")
 
 
@@ -65,7 +65,7 @@ def hashtag(tag: str) -> str | None:
     Words keep their own capitals ("M21", "ZL2"); None when the tag has no letter
     (platforms do not link "#1968") or is too long to read.
     """
-    words = _WORD.findall(tag.replace("'", "").replace("’", ""))
+    words = _WORD.findall(tag.replace("'", "").replace("\u2019", ""))
     body = "".join(w if any(c.isupper() for c in w) else w[:1].upper() + w[1:] for w in words)
     if not regex.search(r"\p{L}", body) or len(graphemes(body)) > MAX_HASHTAG_GRAPHEMES:
         return None

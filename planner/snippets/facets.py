@@ -21,7 +21,7 @@ TAG = "app.bsky.richtext.facet#tag"
 MAX_TAG_GRAPHEMES = 64
 # As the Bluesky app detects tags (atproto packages/api/src/rich-text/util.ts): '#' at
 # the start or after white space, not all digits, trailing punctuation not included.
-_TAG = regex.compile(r"(?:^|(?<=\s))[#＃](?!\ufe0f)(\S+)")
+_TAG = regex.compile(r"(?:^|(?<=\s))[#\uFF03](?!\ufe0f)(\S+)")
 _TRAILING = regex.compile(r"\p{P}+$")
 
 

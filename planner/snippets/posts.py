@@ -181,7 +181,8 @@ def override_findings(post: Post, text: str, writer: SnippetWriter) -> list[Find
             )
             continue
         if not isinstance(value, str):
-            message = f"the {PLATFORMS[name].label} snippet must be text, not {type(value).__name__}"
+            kind = type(value).__name__
+            message = f"the {PLATFORMS[name].label} snippet must be text, not {kind}"
             found.append(Finding(post.path, line, 1, "snippet-too-long", Severity.ERROR, message))
             continue
         made = writer.snippet(post, name).snippet
