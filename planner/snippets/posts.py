@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.calendar import post_url
+from planner.calendar import post_channels, post_url
 from planner.check.terms import AudienceLens
 from planner.config import Config
 from planner.content import Post
@@ -149,14 +149,13 @@ def _platforms(config: Config) -> dict[str, Platform]:
 
 
 def channels_for(post: Post, config: Config) -> tuple[str, ...]:
-    """The platforms `post` is shared on (see `SnippetWriter.channels`)."""
-    if post.channels:
-        chosen = {c.lower() for c in post.channels}
-    elif config.channels:
-        chosen = {name for name, channel in config.channels.items() if channel.enabled}
-    else:
-        chosen = set(PLATFORMS)
-    return tuple(name for name in PLATFORMS if name in chosen)
+    """The platforms `post` is shared on, in platform order: the calendar's channels
+    (`planner.calendar.post_channels`: front matter, else the enabled `[channels]`), or
+    all six when planner.toml has no `[channels]` and the post names none."""
+    named = {name.lower() for name in post_channels(post, config.channels)}
+    if not named and not config.channels:
+        named = set(PLATFORMS)
+    return tuple(name for name in PLATFORMS if name in named)
 
 
 def override_findings(post: Post, text: str, writer: SnippetWriter) -> list[Finding]:
