@@ -42,16 +42,23 @@ def with_share_outputs(
 ) -> tuple[list[Page], dict[str, bytes]]:
     """`pages` with the share pages added (and linked from the post pages when public or
     `serving`), and the snippet JSON files."""
-    share_pages, files = share_outputs(site, posts, links, cache, post_keys)
+    built = {page.path for page in pages}
+    share_pages, files = share_outputs(site, posts, links, cache, post_keys, built)
     if share_pages and (site.config.site.share_pages == "public" or serving):
         pages = link_share_pages(pages, {post.slug for post in posts}, links)
     return pages + share_pages, files
 
 
 def share_outputs(
-    site: Site, posts: Sequence[Post], links: Links, cache: Cache, post_keys: Mapping[Path, str]
+    site: Site,
+    posts: Sequence[Post],
+    links: Links,
+    cache: Cache,
+    post_keys: Mapping[Path, str],
+    built: set[str],
 ) -> tuple[list[Page], dict[str, bytes]]:
-    """The share pages (unless `share_pages = "off"`) and the snippet JSON files."""
+    """The share pages (unless `share_pages = "off"`) and the snippet JSON files; a share
+    page links to its post when the post's page is among the `built` paths."""
     from planner.check.terms import AudienceLens  # only builds with posts to share need it
     from planner.snippets.posts import SnippetWriter
 
@@ -78,7 +85,9 @@ def share_outputs(
                     "share.html",
                     {
                         "share": data,
-                        "post_href": links.href(f"posts/{post.slug}/"),
+                        "post_href": links.href(f"posts/{post.slug}/")
+                        if f"posts/{post.slug}/index.html" in built
+                        else None,
                         "json_href": links.href(f"snippets/{post.slug}.json"),
                         "canonical": links.url(f"share/{post.slug}/"),
                     },
