@@ -17,7 +17,6 @@ from urllib.parse import urlencode
 
 import regex
 
-from planner.snippets.autolink import find_urls
 from planner.snippets.length import graphemes
 from planner.snippets.platforms import Platform
 
@@ -27,7 +26,9 @@ MAX_HASHTAG_GRAPHEMES = 64
 read badly anywhere, so none is used."""
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _ATOM = regex.compile(r"\S+\s*")
-_TRAILING_PUNCTUATION = " \t\n,;:-\u2013\u2014(/"
+_TRAILING_PUNCTUATION = " \t\n,;:\u2013\u2014"
+"""Stripped before the ellipsis; no URL or hashtag ends in one of them."""
+_LETTERS = regex.compile(r"[\p{L}\p{M}]*")
 _PLACEHOLDER = re.compile(r"\{(url|title|tags)\}")
 
 
@@ -102,6 +103,9 @@ def compose(parts: Parts, platform: Platform) -> Snippet:
         if platform.fits(text):
             return _snippet(platform, text, parts.url, tags[:kept])
     for ask in dict.fromkeys((parts.ask, "")):
+        whole = layout(parts.hook, ask, parts.url, ())
+        if platform.fits(whole):
+            return _snippet(platform, whole, parts.url, ())
         hook = shorten(parts.hook, lambda h, a=ask: platform.fits(layout(h, a, parts.url, ())))
         if hook is not None:
             return _snippet(platform, layout(hook, ask, parts.url, ()), parts.url, ())
@@ -122,25 +126,28 @@ def shorten(text: str, fits: Callable[[str], bool]) -> str | None:
     words (between characters in a first word too long on its own, as in Chinese or
     Japanese text), never inside a URL or a hashtag; None when nothing fits."""
     atoms = _ATOM.findall(text)
-    low, high = 0, len(atoms) - 1  # the whole text did not fit: at most all but one
+    words = _longest(len(atoms) - 1, lambda n: fits(_cut("".join(atoms[:n]))))
+    if words:
+        return _cut("".join(atoms[:words]))
+    if not atoms:
+        return None
+    letters = _LETTERS.match(atoms[0])
+    clusters = graphemes(letters.group() if letters else "")  # never into a URL or hashtag
+    size = _longest(len(clusters) - 1, lambda n: fits(_cut("".join(clusters[:n]))))
+    return _cut("".join(clusters[:size])) if size else None
+
+
+def _longest(most: int, ok: Callable[[int], bool]) -> int:
+    """The largest n in 1..`most` with `ok(n)` (longer never fits when shorter does
+    not: a start of a text counts no more than the text), or 0 when there is none."""
+    low, high = 0, most
     while low < high:
         middle = (low + high + 1) // 2
-        if fits(_cut("".join(atoms[:middle]))):
+        if ok(middle):
             low = middle
         else:
             high = middle - 1
-    if low:
-        return _cut("".join(atoms[:low]))
-    if not atoms:
-        return None
-    first = atoms[0]
-    stop = min([s.start for s in find_urls(first)] + [first.find("#") % (len(first) + 1)])
-    clusters = graphemes(first[:stop])
-    for size in range(len(clusters) - 1, 0, -1):
-        candidate = _cut("".join(clusters[:size]))
-        if candidate != ELLIPSIS and fits(candidate):
-            return candidate
-    return None
+    return low
 
 
 def _cut(start: str) -> str:
