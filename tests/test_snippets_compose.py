@@ -133,14 +133,18 @@ def test_override_that_is_too_long_is_reported_not_shortened():
 
 # --- generated posts ------------------------------------------------------------------
 
-WORDS = st.text(
-    st.characters(
-        blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
-        blacklist_characters="\u2028\u2029",
-    ),
-    min_size=1,
-    max_size=12,
-).map(str.strip).filter(bool)
+WORDS = (
+    st.text(
+        st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+            blacklist_characters="\u2028\u2029",
+        ),
+        min_size=1,
+        max_size=12,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 PIECES = st.one_of(
     WORDS,
     st.sampled_from(

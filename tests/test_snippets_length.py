@@ -55,8 +55,11 @@ CONFORMANCE = [
         "282 chars-" + DASHES + "xxxxxA\u0301x",
         281,
     ),
-    ("Count a mix of single byte single word, and double word unicode characters",
-     "H🐱☺" + FAMILY, 7),
+    (
+        "Count a mix of single byte single word, and double word unicode characters",
+        "H🐱☺" + FAMILY,
+        7,
+    ),
     ("Count unicode emoji chars inside the basic multilingual plane", "😷👾😡🔥💩", 10),
     ("Count unicode emoji chars outside the BMP with skin tone modifiers", "🙋🏽" + SINGER, 4),
     (
@@ -103,7 +106,11 @@ CONFORMANCE = [
     ("Count a URL starting with http:// as 23 characters", "http://test.com", 23),
     ("Count a URL starting with https:// as 23 characters", "https://test.com", 23),
     ("Count a URL without protocol as 23 characters", "test.com", 23),
-    ("Count multiple URLs correctly", "Test https://test.com test https://test.com test.com test", 86),
+    (
+        "Count multiple URLs correctly",
+        "Test https://test.com test https://test.com test.com test",
+        86,
+    ),
     ("Count unicode chars inside the basic multilingual plane", "저찀쯿쿿", 8),
 ]
 
@@ -113,7 +120,9 @@ def test_the_long_url_case_has_the_conformance_files_length():
     assert len(text) == 12076  # displayRangeEnd 12075 in validate.yml
 
 
-@pytest.mark.parametrize(("description", "text", "expected"), CONFORMANCE, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(
+    ("description", "text", "expected"), CONFORMANCE, ids=lambda v: str(v)[:40]
+)
 def test_x_length_matches_twitter_text_conformance(description, text, expected):
     assert x_length(text) == expected
 

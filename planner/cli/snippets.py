@@ -43,7 +43,7 @@ def snippets(
     Examples:
       planner snippets                                 every published and scheduled post
       planner snippets content/posts/mono-leaf-springs.md --platform x
-      planner snippets mono-leaf-versus-multi-leaf-rear-springs-on-a-1967-camaro
+      planner snippets mono-leaf-springs                by file name or slug
       planner snippets --format json > snippets.json
     """
     from planner.check.terms import AudienceLens
@@ -73,11 +73,12 @@ def snippets(
 
 
 def _select(wanted: tuple[str, ...], posts, root):  # (..., Sequence[Post], Path) -> list[Post]
-    """The posts named by path or slug, in the order given; an unknown name is an error."""
+    """The posts named by path, slug or file name without `.md`, in the order given; an
+    unknown name is an error."""
     from pathlib import Path
 
     by_path = {p.path.resolve(): p for p in posts}
-    by_slug = {p.slug: p for p in posts}
+    by_slug = {p.slug: p for p in posts} | {p.path.stem: p for p in posts}
     chosen = []
     for name in wanted:
         post = by_path.get(Path(name).resolve()) or by_slug.get(name)
