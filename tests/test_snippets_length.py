@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF003 (look-alike punctuation and letters are the test data)
 """Counting as each platform counts: X against twitter-text's conformance data, the others
 against their documented rules, and hand-checked edge cases."""
 
