@@ -193,3 +193,10 @@ def test_an_override_is_counted_as_written(template, title):
     made = from_override(template + " {url}", Parts(title, title, URL), X)
     assert made.text == (template + " " + URL).strip()
     assert made.fits == (x_length(made.text) <= X.limit)
+
+
+def test_a_huge_summary_is_shortened_to_fit_every_platform():
+    hook = "gearbox " * 250_000  # 2 MB, the largest post file planner reads
+    for platform in PLATFORMS.values():
+        made = compose(parts(hook=hook), platform)
+        assert made.fits and made.text.split("\n\n")[0].endswith(ELLIPSIS)

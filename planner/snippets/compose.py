@@ -21,6 +21,10 @@ from planner.snippets.length import graphemes
 from planner.snippets.platforms import Platform
 
 ELLIPSIS = "…"
+SHORTEN_WINDOW = 30_000
+"""A shortened hook is a start of at most this many characters: more than any limit
+holds even with a dozen long links counted as 23, and it bounds the work on a huge
+summary."""
 MAX_HASHTAG_GRAPHEMES = 64
 """Bluesky's limit for a tag (app.bsky.richtext.facet#tag maxGraphemes); longer tags
 read badly anywhere, so none is used."""
@@ -98,14 +102,15 @@ def layout(hook: str, ask: str, url: str, tags: Sequence[str]) -> str:
 def compose(parts: Parts, platform: Platform) -> Snippet:
     """The snippet for `platform`: everything that fits, shortened as the module says."""
     tags = parts.hashtags[: platform.hashtags]
-    for kept in range(len(tags), -1, -1):
+    whole = len(parts.hook) <= SHORTEN_WINDOW  # a longer hook never fits: shorten at once
+    for kept in range(len(tags), -1, -1) if whole else ():
         text = layout(parts.hook, parts.ask, parts.url, tags[:kept])
         if platform.fits(text):
             return _snippet(platform, text, parts.url, tags[:kept])
     for ask in dict.fromkeys((parts.ask, "")):
-        whole = layout(parts.hook, ask, parts.url, ())
-        if platform.fits(whole):
-            return _snippet(platform, whole, parts.url, ())
+        text = layout(parts.hook, ask, parts.url, ())
+        if whole and platform.fits(text):
+            return _snippet(platform, text, parts.url, ())
         hook = shorten(parts.hook, lambda h, a=ask: platform.fits(layout(h, a, parts.url, ())))
         if hook is not None:
             return _snippet(platform, layout(hook, ask, parts.url, ()), parts.url, ())
@@ -125,7 +130,7 @@ def shorten(text: str, fits: Callable[[str], bool]) -> str | None:
     """The longest start of `text` that `fits` with an ellipsis after it, cut between
     words (between characters in a first word too long on its own, as in Chinese or
     Japanese text), never inside a URL or a hashtag; None when nothing fits."""
-    atoms = _ATOM.findall(text)
+    atoms = _ATOM.findall(text[: SHORTEN_WINDOW + 1])  # the last atom may be cut: never used
     words = _longest(len(atoms) - 1, lambda n: fits(_cut("".join(atoms[:n]))))
     if words:
         return _cut("".join(atoms[:words]))
