@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from planner.cli.common import EXIT_FINDINGS, format_option, load_site, now_option, resolve_now
 from planner.cli.output import echo_findings, style
+from planner.findings import display_path
+
+if TYPE_CHECKING:
+    from planner.content import Post
+    from planner.snippets.posts import PostSnippets
 
 PLATFORM_NAMES = ("x", "mastodon", "bluesky", "threads", "linkedin", "facebook")
 
@@ -55,7 +63,7 @@ def snippets(
     loaded = site.load_posts()
     echo_findings(loaded.problems)
     if posts:
-        chosen = _select(posts, loaded.posts, site.root)
+        chosen = _select(posts, loaded.posts)
     else:
         moment = resolve_now(site, now)
         wanted = (State.PUBLISHED, State.SCHEDULED)
@@ -72,11 +80,9 @@ def snippets(
         ctx.exit(EXIT_FINDINGS)
 
 
-def _select(wanted: tuple[str, ...], posts, root):  # (..., Sequence[Post], Path) -> list[Post]
+def _select(wanted: tuple[str, ...], posts: Sequence[Post]) -> list[Post]:
     """The posts named by path, slug or file name without `.md`, in the order given; an
     unknown name is an error."""
-    from pathlib import Path
-
     by_path = {p.path.resolve(): p for p in posts}
     by_slug = {p.slug: p for p in posts} | {p.path.stem: p for p in posts}
     chosen = []
@@ -91,16 +97,14 @@ def _select(wanted: tuple[str, ...], posts, root):  # (..., Sequence[Post], Path
     return chosen
 
 
-def _text(path) -> str:
+def _text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
 
 
-def _text_block(made) -> str:  # PostSnippets
-    from planner.findings import display_path
-
+def _text_block(made: PostSnippets) -> str:
     lines = [style(made.title, bold=True) + f"  ({display_path(made.path)})"]
     for shared in made.snippets:
         snippet = shared.snippet

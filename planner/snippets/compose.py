@@ -10,6 +10,7 @@ hashtag is never cut. The same parts always give the same text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -64,6 +65,7 @@ class Snippet:
     override: bool = False
 
 
+@functools.lru_cache(maxsize=8192)
 def hashtag(tag: str) -> str | None:
     """`tag` as a CamelCase hashtag ("mono-leaf springs" -> "#MonoLeafSprings").
 
@@ -162,12 +164,13 @@ def _cut(start: str) -> str:
 def _snippet(
     platform: Platform, text: str, url: str, tags: Sequence[str], *, override: bool = False
 ) -> Snippet:
+    counted = platform.count(text)
     return Snippet(
         platform=platform.name,
         text=text,
-        length=platform.count(text),
+        length=counted,
         limit=platform.limit,
-        fits=platform.fits(text),
+        fits=platform.fits(text, counted),
         counted=platform.counted,
         url=url,
         hashtags=tuple(tags),

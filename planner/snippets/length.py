@@ -35,6 +35,11 @@ def graphemes(text: str) -> list[str]:
     return _GRAPHEME.findall(text)
 
 
+def _grapheme_count(text: str) -> int:
+    """len(graphemes(text)), quickly for ASCII (where only CR LF joins two characters)."""
+    return len(text) - text.count("\r\n") if text.isascii() else len(graphemes(text))
+
+
 def is_emoji(cluster: str) -> bool:
     """True for a grapheme cluster that is an emoji or an emoji sequence.
 
@@ -74,12 +79,19 @@ def x_length(text: str) -> int:
     """
     pieces, urls = _split_urls(unicodedata.normalize("NFC", text), schemeless=True)
     weight = urls * URL_LENGTH
-    for cluster in (c for piece in pieces for c in graphemes(piece)):
-        if is_emoji(cluster):
+    for cluster in (c for piece in pieces for c in _clusters(piece)):
+        if cluster.isascii():  # every ASCII character weighs 1, and none is an emoji
+            weight += len(cluster)
+        elif is_emoji(cluster):
             weight += 2
         else:
             weight += sum(1 if _x_light(char) else 2 for char in cluster)
     return weight
+
+
+def _clusters(text: str) -> list[str]:
+    """An ASCII text whole (it counts as its length), else its grapheme clusters."""
+    return [text] if text.isascii() else graphemes(text)
 
 
 def mastodon_length(text: str) -> int:
@@ -90,13 +102,13 @@ def mastodon_length(text: str) -> int:
     local part; `countable_length` is `each_grapheme_cluster.size`).
     """
     pieces, urls = _split_urls(text, schemeless=False)
-    counted = sum(len(graphemes(_MASTODON_MENTION.sub(r"@\1", piece))) for piece in pieces)
+    counted = sum(_grapheme_count(_MASTODON_MENTION.sub(r"@\1", piece)) for piece in pieces)
     return counted + urls * URL_LENGTH
 
 
 def grapheme_length(text: str) -> int:
     """Grapheme clusters: Bluesky's `maxGraphemes` (app.bsky.feed.post `text`, 300)."""
-    return len(graphemes(text))
+    return _grapheme_count(text)
 
 
 def utf8_length(text: str) -> int:
@@ -112,7 +124,7 @@ def threads_length(text: str) -> int:
     UTF-8 bytes."
     """
     return sum(
-        utf8_length(cluster) if is_emoji(cluster) else len(cluster) for cluster in graphemes(text)
+        utf8_length(cluster) if is_emoji(cluster) else len(cluster) for cluster in _clusters(text)
     )
 
 

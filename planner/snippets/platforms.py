@@ -34,11 +34,11 @@ class Platform:
     byte_limit: int | None = None
     """A second ceiling in UTF-8 bytes (Bluesky)."""
 
-    def fits(self, text: str) -> bool:
-        """True when `text` is within every limit of the platform."""
+    def fits(self, text: str, counted: int | None = None) -> bool:
+        """True when `text` (whose `count` is `counted`, if known) is within every limit."""
         if self.byte_limit is not None and length.utf8_length(text) > self.byte_limit:
             return False
-        return self.count(text) <= self.limit
+        return (self.count(text) if counted is None else counted) <= self.limit
 
     def with_limit(self, limit: int) -> Platform:
         """The same platform with another limit (a Mastodon instance's `max_chars`)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,7 @@ class SnippetWriter:
         self.lens = lens
         self.base_url = base_url or config.site.base_url
         self.platforms = _platforms(config)
+        self._specific: dict[tuple[str, ...], list[str]] = {}
 
     def channels(self, post: Post) -> tuple[str, ...]:
         """Where `post` is shared: its front-matter `channels`, else every enabled channel
@@ -93,15 +94,18 @@ class SnippetWriter:
     def parts(self, post: Post, platform: str) -> Parts:
         """The parts of `post`'s snippet for `platform`, hashtags most specific first."""
         channel = self.config.channels.get(platform)
-        specific = [t for t in post.tags if self.lens.judge(t).verdict not in UNWANTED_VERDICTS]
+        specific = self._specific.get(post.tags)
+        if specific is None:
+            specific = [t for t in post.tags if self.lens.judge(t).verdict not in UNWANTED_VERDICTS]
+            self._specific[post.tags] = specific
         extra = [t.lstrip("#") for t in channel.hashtags] if channel else []
         utm = channel.utm if channel else {}
         return Parts(
             title=post.title,
-            hook=post.summary or post.title,
+            hook=_one_line(post.summary or post.title),
             url=with_utm(post_url(self.base_url, post.slug), utm),
             hashtags=hashtags([*specific, *extra]),
-            ask=post.ask,
+            ask=_one_line(post.ask),
         )
 
     def snippet(self, post: Post, platform: str) -> Shared:
@@ -137,6 +141,11 @@ class SnippetWriter:
             post_url(self.base_url, post.slug),
             tuple(self.snippet(post, name) for name in names),
         )
+
+
+def _one_line(text: str) -> str:
+    """`text` with its runs of white space (line breaks of a YAML block) as one space."""
+    return " ".join(text.split())
 
 
 def _platforms(config: Config) -> dict[str, Platform]:
@@ -224,11 +233,3 @@ def override_line(text: str, snippets_line: int, name: str) -> int:
         if key.match(line):
             return number
     return snippets_line
-
-
-def all_snippets(
-    posts: Iterable[Post], writer: SnippetWriter, only: Iterable[str] = ()
-) -> Mapping[str, PostSnippets]:
-    """`writer.for_post` for each post, by slug."""
-    only = tuple(only)
-    return {post.slug: writer.for_post(post, only) for post in posts}
