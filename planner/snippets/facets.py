@@ -23,13 +23,14 @@ MAX_TAG_GRAPHEMES = 64
 # the start or after white space, not all digits, trailing punctuation not included.
 _TAG = regex.compile(r"(?:^|(?<=\s))[#\uFF03](?!\ufe0f)(\S+)")
 _TRAILING = regex.compile(r"\p{P}+$")
+_SCHEME = regex.compile(r"https?://", regex.IGNORECASE)
 
 
 def facets(text: str) -> list[dict[str, Any]]:
     """The link and tag facets of `text`, in text order."""
     found: list[tuple[int, int, dict[str, str]]] = []
     for span in find_urls(text):
-        uri = span.url if regex.match(r"https?://", span.url, regex.I) else "https://" + span.url
+        uri = span.url if _SCHEME.match(span.url) else "https://" + span.url
         found.append((span.start, span.end, {"$type": LINK, "uri": uri}))
     for match in _TAG.finditer(text):
         tag = _TRAILING.sub("", match.group(1))

@@ -25,6 +25,7 @@ def mastodon_host(instance: str, handle: str) -> str:
 
 def share_link(platform: Platform, text: str, url: str, host: str = "") -> str:
     """The link that opens `platform`'s composer with `text` (and `url`, for Facebook)."""
+    link = quote(url, safe="") if "{url}" in platform.share else ""
     return platform.share.format(
-        text=quote(text, safe=""), url=quote(url, safe=""), host=host or DEFAULT_MASTODON_HOST
+        text=quote(text, safe=""), url=link, host=host or DEFAULT_MASTODON_HOST
     )
