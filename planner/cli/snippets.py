@@ -114,4 +114,3 @@ def _text_block(made: PostSnippets) -> str:
         lines.append(style(count + note, fg=None if snippet.fits else "red") + kind)
         lines.extend("    " + line if line else "" for line in snippet.text.split("\n"))
     return "\n".join(lines)
-
