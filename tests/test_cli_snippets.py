@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
-from conftest import copy_example
 
 from planner.cli import cli
 from planner.snippets.platforms import PLATFORMS
 
 NOW = "2026-12-03T12:00"
-
-
-@pytest.fixture
-def example_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    site = tmp_path / "example"
-    copy_example(site)
-    monkeypatch.chdir(site)
-    return site
 
 
 def run(*args: str):

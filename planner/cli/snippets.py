@@ -105,7 +105,7 @@ def _text(path: Path) -> str:
 
 
 def _text_block(made: PostSnippets) -> str:
-    lines = [style(made.title, bold=True) + f"  ({display_path(made.path)})"]
+    lines = [style(made.post.title, bold=True) + f"  ({display_path(made.post.path)})"]
     for shared in made.snippets:
         snippet = shared.snippet
         count = f"{snippet.platform} {snippet.length}/{snippet.limit}"

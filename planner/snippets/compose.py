@@ -29,12 +29,6 @@ summary."""
 MAX_HASHTAG_GRAPHEMES = 64
 """Bluesky's limit for a tag (app.bsky.richtext.facet#tag maxGraphemes); longer tags
 read badly anywhere, so none is used."""
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_ATOM = regex.compile(r"\S+\s*")
-_TRAILING_PUNCTUATION = " \t\n,;:\u2013\u2014"
-"""Stripped before the ellipsis; no URL or hashtag ends in one of them."""
-_LETTERS = regex.compile(r"[\p{L}\p{M}]*")
-_PLACEHOLDER = re.compile(r"\{(url|title|tags)\}")
 
 
 @dataclass(frozen=True)
@@ -42,11 +36,15 @@ class Parts:
     """What a snippet is made of, already chosen for one platform."""
 
     title: str
+    """For `{title}` in an override."""
     hook: str
+    """The opening: the post's summary, else its title."""
     url: str
+    """The post's link, with the channel's UTM parameters."""
     hashtags: tuple[str, ...] = ()
     """Candidates with their '#', most wanted first."""
     ask: str = ""
+    """The question to readers, or nothing."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +61,14 @@ class Snippet:
     hashtags: tuple[str, ...]
     """The hashtags the text carries."""
     override: bool = False
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_ATOM = regex.compile(r"\S+\s*")
+_TRAILING_PUNCTUATION = " \t\n,;:\u2013\u2014"
+"""Stripped before the ellipsis; no URL or hashtag ends in one of them."""
+_LETTERS = regex.compile(r"[\p{L}\p{M}]*")
+_PLACEHOLDER = re.compile(r"\{(url|title|tags)\}")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -10,8 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
 from planner.calendar import post_channels, post_url
@@ -61,18 +60,19 @@ class Shared:
 class PostSnippets:
     """Every snippet of one post, in platform order."""
 
-    path: Path
-    slug: str
-    title: str
+    post: Post = field(repr=False)
     url: str
+    """The post's link as such, without any channel's UTM parameters."""
     snippets: tuple[Shared, ...]
 
     def as_json(self) -> dict[str, Any]:
+        """The stable JSON form: the post's slug, title and URL, and its snippets."""
+        snippets = [shared.as_json() for shared in self.snippets]
         return {
-            "slug": self.slug,
-            "title": self.title,
+            "slug": self.post.slug,
+            "title": self.post.title,
             "url": self.url,
-            "snippets": [s.as_json() for s in self.snippets],
+            "snippets": snippets,
         }
 
 
@@ -135,9 +135,7 @@ class SnippetWriter:
         wanted = set(only)
         names = [n for n in self.channels(post) if not wanted or n in wanted]
         return PostSnippets(
-            post.path,
-            post.slug,
-            post.title,
+            post,
             post_url(self.base_url, post.slug),
             tuple(self.snippet(post, name) for name in names),
         )
