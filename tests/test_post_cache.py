@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,6 +19,8 @@ summary: "Countergear end play"
 colour: red
 snippets:
   mastodon: "Short"
+ask: "What did yours measure?"
+syndication: [https://example.social/@shop/1]
 ---
 Body text.
 """
@@ -41,6 +44,19 @@ def test_cached_load_equals_a_fresh_parse(tmp_path):
         assert loaded.posts == fresh.posts
         assert [f.format() for f in loaded.problems] == [f.format() for f in fresh.problems]
     assert second.posts[0].date.tzinfo == TZ
+    assert second.posts[0].syndication == ("https://example.social/@shop/1",)
+
+
+def test_a_cache_from_before_a_post_field_was_added_is_not_used(tmp_path):
+    files, cache = site(tmp_path)
+    load_posts_cached(files, TZ, cache)
+    data = json.loads((cache / CACHE_FILE).read_text())
+    data["key"][1] -= 1  # the format before `ask` and `syndication`
+    for entry in data["files"].values():
+        if entry["post"]:
+            del entry["post"]["ask"], entry["post"]["syndication"]
+    (cache / CACHE_FILE).write_text(json.dumps(data))
+    assert load_posts_cached(files, TZ, cache).posts[0].ask == "What did yours measure?"
 
 
 def test_a_changed_file_is_parsed_again(tmp_path):
