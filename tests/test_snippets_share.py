@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
+from urllib.parse import quote as urllib_quote
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.snippets.platforms import PLATFORMS
-from planner.snippets.share import mastodon_host, share_link
+from planner.snippets.share import mastodon_host, quote, share_link
 
 TEXT = "Our M21 & the 1/4-in. pin: 100% right? 👍🏿 #MuncieM21\n\nhttps://example.com/a?b=c&d=e"
 URL = "https://example.com/posts/m21/?utm_source=x&utm_medium=social"
@@ -59,3 +60,8 @@ def test_the_mastodon_host_is_the_configured_instance():
 def test_the_mastodon_host_defaults_to_the_handles_server():
     assert mastodon_host("", "@norwoodroad@example.social") == "example.social"
     assert mastodon_host("", "") == "mastodon.social"
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_quote_is_urllibs_quote_with_nothing_safe(text):
+    assert quote(text) == urllib_quote(text, safe="")

@@ -76,7 +76,7 @@ def share_outputs(
     for post in posts:
         key = digest("snippets", settings, post_keys[post.path])
         data = cache.fact(key, lambda p=post: made(p))
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(data, ensure_ascii=False) + "\n"  # no indent: C-fast at 5,000 posts
         files[f"snippets/{post.slug}.json"] = text.encode("utf-8")
         if site.config.site.share_pages != "off":
             pages.append(

@@ -32,6 +32,7 @@ URL_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+_TOKEN = regex.compile(r"\S+")
 TRAILING = ".,!?;:'\"*[]"
 """Punctuation a URL does not end with: it belongs to the sentence around it."""
 SPECIAL_CCTLDS = frozenset({"co", "tv"})
@@ -59,17 +60,26 @@ def find_urls(text: str, *, schemeless: bool = True) -> list[Span]:
     links nothing else).
     """
     found = []
-    for match in URL_RE.finditer(text):
+    for token in _TOKEN.finditer(text):  # a URL is inside one run of non-space with a dot
+        if "." in token.group():
+            found += _in_token(token.group(), token.start(), schemeless)
+    return found
+
+
+def _in_token(token: str, offset: int, schemeless: bool) -> list[Span]:
+    found = []
+    for match in URL_RE.finditer(token):
         scheme, host = match.group("scheme"), match.group("host")
         if not scheme and not schemeless:
             continue
         if not _valid_host(host, bool(scheme), bool(match.group("path"))):
             continue
         url = _trim(match.group(0))
-        found.append(Span(match.start(), match.start() + len(url), url))
+        found.append(Span(offset + match.start(), offset + match.start() + len(url), url))
     return found
 
 
+@functools.lru_cache(maxsize=4096)
 def _valid_host(host: str, scheme: bool, path: bool) -> bool:
     labels = host.lower().split(".")
     *lower, tld = labels

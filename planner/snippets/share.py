@@ -7,11 +7,19 @@ snippet.
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlsplit
+import re
+from urllib.parse import urlsplit
 
 from planner.snippets.platforms import Platform
 
 DEFAULT_MASTODON_HOST = "mastodon.social"
+_UNRESERVED = re.compile(rb"[^A-Za-z0-9_.~-]")
+
+
+def quote(text: str) -> str:
+    """`text` percent-encoded as UTF-8, every byte but letters, digits and `_.~-`: what
+    `urllib.parse.quote(text, safe="")` gives, several times faster on prose."""
+    return _UNRESERVED.sub(lambda m: b"%%%02X" % m[0][0], text.encode("utf-8")).decode("ascii")
 
 
 def mastodon_host(instance: str, handle: str) -> str:
@@ -25,7 +33,5 @@ def mastodon_host(instance: str, handle: str) -> str:
 
 def share_link(platform: Platform, text: str, url: str, host: str = "") -> str:
     """The link that opens `platform`'s composer with `text` (and `url`, for Facebook)."""
-    link = quote(url, safe="") if "{url}" in platform.share else ""
-    return platform.share.format(
-        text=quote(text, safe=""), url=link, host=host or DEFAULT_MASTODON_HOST
-    )
+    link = quote(url) if "{url}" in platform.share else ""
+    return platform.share.format(text=quote(text), url=link, host=host or DEFAULT_MASTODON_HOST)
