@@ -125,6 +125,13 @@ def test_an_override_for_an_unknown_platform_is_a_warning_with_a_suggestion(make
     assert "did you mean 'mastodon'" in finding.message
 
 
+def test_a_channel_that_names_no_platform_is_a_warning_at_the_channels_line(make_site):
+    writer, post = writer_for(make_site, extra="channels: [twitter, bluesky]")
+    [finding] = writer.findings(post, post.path.read_text())
+    assert (finding.rule, finding.line) == ("snippet-unknown-platform", post.line_of("channels"))
+    assert finding.message == "channels: twitter is no platform planner knows (did you mean 'x'?)"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -72,7 +72,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "snippet-unknown-platform",
             Severity.WARNING,
-            "an override for a platform planner does not know is never used",
+            "a platform name planner does not know shares the post nowhere",
         ),
     )
 }

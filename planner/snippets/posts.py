@@ -167,43 +167,41 @@ def channels_for(post: Post, config: Config) -> tuple[str, ...]:
 
 def override_findings(post: Post, text: str, writer: SnippetWriter) -> list[Finding]:
     """A finding for each front-matter snippet override that does not fit its platform
-    (error, `snippet-too-long`) or names no platform (warning, `snippet-unknown-platform`),
-    at the line of the override. `text` is the post file's text."""
-    found = []
+    (error, `snippet-too-long`), and for each override or `channels` entry that names no
+    platform (warning, `snippet-unknown-platform`), at its line. `text` is the file's text."""
+    found = [
+        _unknown(post, post.line_of("channels"), f"channels: {name}", name)
+        for name in post.channels
+        if name.lower() not in PLATFORMS
+    ]
     for name, value in post.snippets.items():
         line = override_line(text, post.line_of("snippets"), name)
         if name not in PLATFORMS:
-            close = difflib.get_close_matches(name.lower(), list(PLATFORMS), n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'?" if close else f"platforms: {', '.join(PLATFORMS)}"
-            found.append(
-                Finding(
-                    post.path,
-                    line,
-                    1,
-                    "snippet-unknown-platform",
-                    Severity.WARNING,
-                    f"snippets.{name} is for no platform planner knows ({hint})",
-                )
-            )
-            continue
-        if not isinstance(value, str):
+            found.append(_unknown(post, line, f"snippets.{name}", name))
+        elif not isinstance(value, str):
             kind = type(value).__name__
             message = f"the {PLATFORMS[name].label} snippet must be text, not {kind}"
             found.append(Finding(post.path, line, 1, "snippet-too-long", Severity.ERROR, message))
-            continue
-        made = writer.snippet(post, name).snippet
-        if not made.fits:
-            found.append(
-                Finding(
-                    post.path,
-                    line,
-                    1,
-                    "snippet-too-long",
-                    Severity.ERROR,
-                    _too_long(writer.platforms[name], made),
-                )
-            )
+        elif not (made := writer.snippet(post, name).snippet).fits:
+            message = _too_long(writer.platforms[name], made)
+            found.append(Finding(post.path, line, 1, "snippet-too-long", Severity.ERROR, message))
     return found
+
+
+ALIASES = {"twitter": "x", "fb": "facebook", "bsky": "bluesky", "fediverse": "mastodon"}
+"""Names writers use for the platforms, for the "did you mean"."""
+
+
+def _unknown(post: Post, line: int, where: str, name: str) -> Finding:
+    key = name.lower()
+    close = (
+        [ALIASES[key]]
+        if key in ALIASES
+        else difflib.get_close_matches(key, list(PLATFORMS), 1, 0.5)
+    )
+    hint = f"did you mean '{close[0]}'?" if close else f"platforms: {', '.join(PLATFORMS)}"
+    message = f"{where} is no platform planner knows ({hint})"
+    return Finding(post.path, line, 1, "snippet-unknown-platform", Severity.WARNING, message)
 
 
 def _too_long(platform: Platform, made: Snippet) -> str:
