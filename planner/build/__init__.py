@@ -190,7 +190,7 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
             links,
             now,
         )
-        machine = _machine_files(info, public_views, entries, site, cache)
+        machine = snippet_files | _machine_files(info, public_views, entries, site, cache)
         for path, (key, produce) in machine.items():
             keys[path] = digest(settings, key)
             if cache.pages.get(path) != keys[path] or not (out / path).is_file():
@@ -198,7 +198,6 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         files = {path: source.read_bytes() for path, source in static_files(dirs).items()}
         files["static/pygments.css"] = pygments_css()
         files[output.MARKER] = f"niche-planner {__version__}\n".encode()
-        files.update(snippet_files)
         written += sum(output.write(staging, out, path, data) for path, data in files.items())
         expected = {p.path for p in pages} | set(machine) | set(files)
         previous = cache.pages.get(FILES)

@@ -3,14 +3,16 @@ page listing each platform's snippet with its count, a copy button and a share l
 
 Share pages are for the writer, not for readers: `noindex`, never in the sitemap or
 the feeds, and linked from a post's page only with `[site] share_pages = "public"` (or
-in `planner serve`). Snippets are worked out once per post and settings and kept in
-the build cache.
+in `planner serve`). A post's snippets are keyed by its source and the settings they
+depend on, and kept in the build cache (`.planner-cache/snippets/<key>.json`): an
+unchanged post's snippets are neither worked out, nor read, nor written again.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -19,8 +21,39 @@ from typing import Any
 from planner import __version__
 from planner.build.cache import Cache, digest
 from planner.build.pages import Links, Page
+from planner.cache_files import read_json, try_write_json
 from planner.content import Post, State
 from planner.site import Site
+
+MachineFiles = dict[str, tuple[str, Callable[[], bytes]]]
+"""Path -> (what it depends on, how to make it), as the build's feeds are written."""
+
+
+class Snippets:
+    """A post's snippets (the JSON form) for a template, worked out or read from the cache
+    only when a page or file needs them; its repr is its key, so page keys stay cheap."""
+
+    def __init__(self, key: str, make: Callable[[], dict[str, Any]]) -> None:
+        self.key = key
+        self._make = make
+        self._data: dict[str, Any] | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = self._make()
+        return self._data
+
+    def __getattr__(self, name: str) -> Any:  # `share.title` in templates
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self.data[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __repr__(self) -> str:
+        return f"<snippets {self.key}>"
 
 
 def shared_posts(posts: Sequence[Post], chosen: Sequence[Post], now: datetime) -> list[Post]:
@@ -39,7 +72,7 @@ def with_share_outputs(
     cache: Cache,
     post_keys: Mapping[Path, str],
     serving: bool,
-) -> tuple[list[Page], dict[str, bytes]]:
+) -> tuple[list[Page], MachineFiles]:
     """`pages` with the share pages added (and linked from the post pages when public or
     `serving`), and the snippet JSON files."""
     built = {page.path for page in pages}
@@ -56,35 +89,47 @@ def share_outputs(
     cache: Cache,
     post_keys: Mapping[Path, str],
     built: set[str],
-) -> tuple[list[Page], dict[str, bytes]]:
+) -> tuple[list[Page], MachineFiles]:
     """The share pages (unless `share_pages = "off"`) and the snippet JSON files; a share
-    page links to its post when the post's page is among the `built` paths."""
+    page links to its post when the post's page is among the `built` paths.
+
+    Snippets not in the cache are worked out here, before the pages are drawn, so the
+    drawing processes inherit them (and the tag verdicts) instead of each redoing them.
+    """
     from planner.check.terms import AudienceLens  # only builds with posts to share need it
     from planner.snippets.posts import SnippetWriter
 
-    writer: SnippetWriter | None = None
     settings = digest(__version__, repr(site.audience), repr(site.config.channels), links.base_url)
+    store = cache.dir / "snippets"
 
-    def made(post: Post) -> dict[str, Any]:
-        nonlocal writer
-        if writer is None:
-            writer = SnippetWriter(site.config, AudienceLens(site.audience), links.base_url)
-        return writer.for_post(post).as_json()
+    @functools.cache
+    def writer() -> SnippetWriter:
+        return SnippetWriter(site.config, AudienceLens(site.audience), links.base_url)
+
+    def make(post: Post, key: str) -> dict[str, Any]:
+        path = store / f"{key}.json"
+        data = read_json(path) if cache.enabled and path.is_file() else None
+        if not data:
+            data = writer().for_post(post).as_json()
+            if cache.enabled:
+                try_write_json(path, data)
+        return data
 
     pages: list[Page] = []
-    files: dict[str, bytes] = {}
+    files: MachineFiles = {}
     for post in posts:
         key = digest("snippets", settings, post_keys[post.path])
-        data = cache.fact(key, lambda p=post: made(p))
-        text = json.dumps(data, ensure_ascii=False) + "\n"  # no indent: C-fast at 5,000 posts
-        files[f"snippets/{post.slug}.json"] = text.encode("utf-8")
+        snippets = Snippets(key, lambda p=post, k=key: make(p, k))
+        if not cache.enabled or not (store / f"{key}.json").is_file():
+            snippets.data  # noqa: B018  (worked out now, in this process: see above)
+        files[f"snippets/{post.slug}.json"] = (key, lambda s=snippets: _json(s.data))
         if site.config.site.share_pages != "off":
             pages.append(
                 Page(
                     f"share/{post.slug}/index.html",
                     "share.html",
                     {
-                        "share": data,
+                        "share": snippets,
                         "post_href": links.href(f"posts/{post.slug}/")
                         if f"posts/{post.slug}/index.html" in built
                         else None,
@@ -94,6 +139,10 @@ def share_outputs(
                 )
             )
     return pages, files
+
+
+def _json(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def link_share_pages(pages: list[Page], slugs: set[str], links: Links) -> list[Page]:
