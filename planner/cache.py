@@ -152,6 +152,10 @@ class Files:
         """Mark `key` as used by this run, whether or not it is read."""
         self._used.add(key)
 
+    def has(self, key: str) -> bool:
+        """Whether a value is stored under `key` (without reading it)."""
+        return self.directory is not None and (self.directory / f"{key}.json").is_file()
+
     def get(self, key: str) -> str | None:
         if self.directory is None:
             return None

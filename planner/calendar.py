@@ -327,6 +327,8 @@ def to_ics(entries: Sequence[Entry], *, calendar_name: str, tz: ZoneInfo) -> byt
             event.add("categories", list(item.tags))
         if item.interests:
             lines.insert(-1, "Audience interests: " + ", ".join(item.interests))
+        if item.channels:
+            lines.insert(-1, "Share on: " + ", ".join(item.channels))
         event.add("description", "\n".join(lines))
         event.add("status", "TENTATIVE" if item.status == "planned" else "CONFIRMED")
         event.add("transp", "TRANSPARENT")

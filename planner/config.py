@@ -100,6 +100,9 @@ class SiteSettings:
     author: str = ""
     show_upcoming: bool = True
     posts_per_page: int = checked(10, _positive)
+    share_pages: Literal["unlisted", "public", "off"] = "unlisted"
+    """Each post's page of cross-post snippets: built but linked from no public page,
+    linked from the post's page, or not built."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,12 @@ class ChannelSettings:
     enabled: bool = True
     handle: str = ""
     hashtags: tuple[str, ...] = ()
+    max_chars: int = checked(0, _not_negative)
+    """The longest post the platform takes (a Mastodon instance's limit); 0: its default."""
+    instance: str = ""
+    """Mastodon: the instance to share on (default: the host of `handle`)."""
+    utm: MappingProxyType[str, str] = field(default_factory=empty_mapping)
+    """Query parameters added to the post's link in this channel's snippet."""
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,10 @@ class Post:
     summary: str = ""
     channels: tuple[str, ...] = ()
     snippets: Mapping[str, Any] = field(default_factory=empty_mapping)
+    ask: str = ""
+    """The post's question to its readers, carried into its cross-post snippets."""
+    syndication: tuple[str, ...] = ()
+    """Where the writer also posted it (rendered as u-syndication links)."""
     priority: int = 0
     body_line: int = 1
     lines: Mapping[str, int] = field(default_factory=empty_mapping)
@@ -123,6 +127,14 @@ def _string_list(value: Any) -> tuple[str, ...]:
         if text := str(item).strip():
             result.append(text)
     return tuple(dict.fromkeys(result))
+
+
+def _urls(value: Any) -> tuple[str, ...]:
+    urls = _string_list(value)
+    for url in urls:
+        if not re.match(r"https?://[^/\s]+", url):
+            raise FieldError(f"must list http(s) URLs, not {url!r}")
+    return urls
 
 
 def _status(value: Any) -> str:
@@ -199,6 +211,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("summary", _text),
     FieldSpec("channels", _string_list),
     FieldSpec("snippets", _mapping),
+    FieldSpec("ask", _text),
+    FieldSpec("syndication", _urls),
     FieldSpec("priority", _priority),
 )
 KNOWN_KEYS = (*(f.key for f in FIELDS), "date", "draft")

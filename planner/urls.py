@@ -48,6 +48,16 @@ def tag_feed_path(slug: str) -> str:
     return tag_path(slug) + ATOM_FEED
 
 
+def share_path(slug: str) -> str:
+    """The writer's share page of a post (never in the sitemap or feeds)."""
+    return f"share/{slug}/"
+
+
+def snippets_path(slug: str) -> str:
+    """A post's snippets as JSON, for scripts."""
+    return f"snippets/{slug}.json"
+
+
 def home_path(number: int) -> str:
     """Page `number` (from 1) of the post list."""
     return HOME if number == 1 else f"page/{number}/"
@@ -89,6 +99,7 @@ class Links:
     tag = staticmethod(tag_path)
     tag_feed = staticmethod(tag_feed_path)
     home = staticmethod(home_path)
+    share = staticmethod(share_path)
     tags = TAGS
     archive = ARCHIVE
     calendar = CALENDAR

@@ -54,3 +54,12 @@ def make_site(tmp_path: Path) -> SiteMaker:
         return write_site(tmp_path / "site", **kwargs)  # type: ignore[arg-type]
 
     return make
+
+
+@pytest.fixture
+def example_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository's example site, as the current directory."""
+    site = tmp_path / "example"
+    copy_example(site)
+    monkeypatch.chdir(site)
+    return site

@@ -7,9 +7,11 @@ the test is skipped, saying why.
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -140,3 +142,25 @@ def test_calendar_is_whole_without_javascript(preview, browser):
     assert not page.locator("form.filters").is_visible()
     assert page.locator("#agenda .item:visible").count() == 3
     context.close()
+
+
+def test_the_share_page_copies_each_snippet_exactly(preview, browser):
+    slug = "rebuilding-the-muncie-m21-from-a-1968-camaro-sports-coupe-teardown-and-measurements"
+    snippets = json.loads((preview.out / "snippets" / f"{slug}.json").read_text())["snippets"]
+    errors: list[str] = []
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(preview.url + f"posts/{slug}/")
+    page.get_by_role("link", name="Share this post").click()
+    assert page.url == preview.url + f"share/{slug}/"
+    for snippet in snippets:
+        section = page.locator(f"section#{snippet['platform']}")
+        section.get_by_role("button", name="Copy text").click()
+        sync_api.expect(section.get_by_role("button", name="Copied")).to_be_visible()
+        assert page.evaluate("navigator.clipboard.readText()") == snippet["text"]
+        href = section.get_by_role("link").get_attribute("href")
+        key = "quote" if snippet["platform"] == "facebook" else "text"
+        assert parse_qs(urlsplit(href).query)[key] == [snippet["text"]]
+    context.close()
+    assert errors == []

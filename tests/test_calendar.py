@@ -265,3 +265,15 @@ def test_agenda_marks_a_post_with_error_level_findings_only() -> None:
     assert [n.code for n in noisy.notes] == ["check-errors"]
     assert noisy.notes[0].message.startswith("1 error-level check finding(s)")
     assert quiet.notes == ()
+
+
+def test_ics_lists_the_channels_a_post_is_shared_on() -> None:
+    items = entries(
+        [post("a", at(2026, 12, 1))],
+        now=NOW,
+        audience=AUDIENCE,
+        base_url=BASE,
+        channels=CHANNELS,
+    )
+    (event,) = _events(to_ics(items, calendar_name="S", tz=NY))
+    assert "Share on: mastodon, bluesky" in str(event["description"])

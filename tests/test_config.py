@@ -69,6 +69,27 @@ no-conversation-prompt = "off"
     assert config.check.rules == {"no-conversation-prompt": "off"}
 
 
+def test_channel_limits_instance_utm_and_share_pages(tmp_path):
+    config, problems = load(
+        tmp_path,
+        '[site]\nshare_pages = "public"\n'
+        '[channels.mastodon]\nmax_chars = 1000\ninstance = "fosstodon.org"\n'
+        'utm = { utm_source = "mastodon", utm_medium = "social" }\n',
+    )
+    assert problems == []
+    assert config.site.share_pages == "public"
+    mastodon = config.channels["mastodon"]
+    assert (mastodon.max_chars, mastodon.instance) == (1000, "fosstodon.org")
+    assert dict(mastodon.utm) == {"utm_source": "mastodon", "utm_medium": "social"}
+
+
+def test_bad_share_pages_and_negative_max_chars_are_errors(tmp_path):
+    _, problems = load(
+        tmp_path, '[site]\nshare_pages = "everywhere"\n[channels.x]\nmax_chars = -1\n'
+    )
+    assert [(p.line, p.rule) for p in problems] == [(2, "config-invalid"), (4, "config-invalid")]
+
+
 def test_config_is_frozen(tmp_path):
     config, _ = load(tmp_path, "")
     with pytest.raises(AttributeError):

@@ -63,6 +63,24 @@ def test_reads_every_field(tmp_path):
     assert post.body == "The M21 has a 2.20 first gear.\n"
 
 
+def test_reads_the_question_and_the_syndication_links(tmp_path):
+    post, problems = load_one(
+        tmp_path,
+        "---\ntitle: M21\nask: What did yours measure?\n"
+        "syndication:\n  - https://example.social/@shop/1\n  - https://bsky.app/x\n---\nB\n",
+    )
+    assert problems == []
+    assert post.ask == "What did yours measure?"
+    assert post.syndication == ("https://example.social/@shop/1", "https://bsky.app/x")
+
+
+def test_a_syndication_entry_that_is_no_url_is_an_error_at_its_line(tmp_path):
+    _, problems = load_one(tmp_path, "---\ntitle: M21\nsyndication: [mastodon]\n---\nB\n")
+    problem = only_problem(problems)
+    assert (problem.line, problem.rule) == (3, "bad-syndication")
+    assert "http(s) URLs, not 'mastodon'" in problem.message
+
+
 def test_defaults_status_ready_and_slug_from_title(tmp_path):
     post, problems = load_one(tmp_path, "---\ntitle: Cowl Tags, Decoded (1967)\n---\nBody\n")
     assert problems == []

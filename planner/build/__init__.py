@@ -36,6 +36,7 @@ from planner.build.gate import findings_for
 from planner.build.pages import Page, PostView, post_key, post_view, site_pages
 from planner.build.parallel import TemplateFailed, body_key, render_pages, with_body
 from planner.build.render import RENDERER_VERSION, Renderer, pygments_css
+from planner.build.share import MachineFiles, shared_posts, with_share_outputs
 from planner.build.theme import static_files, theme_dirs, tree_digest
 from planner.cache import Files, Store, Table, digest
 from planner.calendar import Entry, to_ics
@@ -139,6 +140,8 @@ class _Run:
     """The calendar: every dated ready post."""
     upcoming: list[Finding] = field(default_factory=list)
     """Check findings of the scheduled posts the calendar's agenda lists."""
+    share_files: MachineFiles = field(default_factory=dict)
+    """Each shared post's snippets as JSON (see `planner.build.share`)."""
 
 
 def _start(site: Site, options: BuildOptions) -> _Run:
@@ -251,7 +254,7 @@ def _pages(run: _Run, posts: list[Post], views: list[PostView]) -> list[Page]:
         warnings=dated_warnings(site, posts, run.now, interests),
         findings=run.upcoming,
     )
-    return site_pages(
+    pages = site_pages(
         views,
         run.links,
         per_page=site.config.site.posts_per_page,
@@ -261,6 +264,11 @@ def _pages(run: _Run, posts: list[Post], views: list[PostView]) -> list[Page]:
         show_upcoming=site.config.site.show_upcoming,
         agenda=agenda,
     )
+    shared = shared_posts(posts, run.chosen, run.now)
+    pages, run.share_files = with_share_outputs(
+        pages, site, shared, run.links, run.store, run.keys, run.options.live_reload
+    )
+    return pages
 
 
 def _outputs(run: _Run, pages: list[Page], views: list[PostView]) -> tuple[int, int, int]:
@@ -286,7 +294,7 @@ def _outputs(run: _Run, pages: list[Page], views: list[PostView]) -> tuple[int, 
             )
         except (TemplateFailed, output.UnsafePath) as err:
             raise BuildError(str(err)) from None
-        machine = _machine_files(run, views, pages, bodies)
+        machine = run.share_files | _machine_files(run, views, pages, bodies)
         for path, (inputs, produce) in machine.items():
             if _stale(manifest, run.out, path, inputs):
                 written += output.write(staging, run.out, path, produce())

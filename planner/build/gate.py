@@ -22,7 +22,7 @@ def findings_for(site: Site, posts: Sequence[Post], store: Store) -> list[Findin
     """Every check finding for `posts`, from the cache where the post has not changed."""
     from planner.check.batch import check_files  # the checker's word data loads slowly
 
-    table = store.table("findings", settings=repr(site.audience) + repr(site.config.check))
+    table = store.table("findings", settings=_settings(site))
     keys = {post.path: table.key(str(post.path), store.file_digest(post.path)) for post in posts}
     known: dict[Any, list[Finding]] = {}
     for post in posts:
@@ -38,3 +38,10 @@ def findings_for(site: Site, posts: Sequence[Post], store: Store) -> list[Findin
             known[report.path] = list(report.findings)
             table.put(keys[report.path], [FINDINGS.encode(f) for f in report.findings])
     return [finding for post in posts for finding in known.get(post.path, ())]
+
+
+def _settings(site: Site) -> str:
+    """What a post's findings depend on besides its file: the profile, the `[check]`
+    settings, and the channels and base URL that snippet overrides are measured with."""
+    config = site.config
+    return repr((site.audience, config.check, config.channels, config.site.base_url))

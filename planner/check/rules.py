@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from planner.check import post_rules
+from planner.check import post_rules, snippet_rules
 from planner.check.facts import Draft, PostFacts
 from planner.config import Config
 from planner.findings import Finding, Severity
@@ -111,6 +111,18 @@ RULES: Mapping[str, Rule] = register(
         Severity.INFO,
         "a niche audience is a conversation, not a broadcast: ask the readers something",
         post_rules.no_conversation_prompt,
+    ),
+    Rule(
+        "snippet-too-long",
+        Severity.ERROR,
+        "a snippet override the platform would refuse or cut cannot be posted as written",
+        snippet_rules.snippet_too_long,
+    ),
+    Rule(
+        "snippet-unknown-platform",
+        Severity.WARNING,
+        "a platform name planner does not know shares the post nowhere",
+        snippet_rules.snippet_unknown_platform,
     ),
 )
 

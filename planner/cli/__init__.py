@@ -108,6 +108,7 @@ COMMANDS = {
     "build": "planner.cli.build:build",
     "serve": "planner.cli.build:serve",
     "lsp": "planner.cli.editor:lsp",
+    "snippets": "planner.cli.snippets:snippets",
 }
 """Every command: its name and where it is defined. A command's module is imported
 only when that command runs (or when help lists the commands), so `planner --version`

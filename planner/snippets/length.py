@@ -1,0 +1,134 @@
+"""How long a text is for each platform, counted the way the platform counts it.
+
+Each counter cites the platform's own rule; docs/snippets.md explains them for users.
+The twitter-text ports on PyPI (`twitter-text-python`, `twitter-text`) are
+unmaintained and predate the v3 weights and emoji counting, so X's rule is written
+here from twitter-text's published configuration and tested against its
+conformance data (tests/test_snippets_length.py).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from planner.snippets.autolink import find_urls
+
+URL_LENGTH = 23
+"""X and Mastodon count every URL as this many characters (t.co's length)."""
+
+X_LIGHT_RANGES = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
+"""twitter-text config/v3.json `ranges`: code points that weigh 100 (one character);
+everything else weighs `defaultWeight` 200 (two characters), scale 100."""
+
+_GRAPHEME = regex.compile(r"\X")
+_PRESENTED = regex.compile(r"\p{Emoji_Presentation}|\p{Regional_Indicator}")
+_PICTOGRAPHIC = regex.compile(r"\p{Extended_Pictographic}")
+_EMOJI_PARTS = regex.compile(r"[\uFE0F\u200D\p{Emoji_Modifier}]")
+_KEYCAP = "\u20e3"
+_MASTODON_MENTION = regex.compile(r"(?<![\w/])@(\w+(?:[.-]+\w+)*)@[\w.-]+\w", regex.ASCII)
+
+
+def graphemes(text: str) -> list[str]:
+    """The user-perceived characters (Unicode extended grapheme clusters) of `text`."""
+    return _GRAPHEME.findall(text)
+
+
+def _grapheme_count(text: str) -> int:
+    """len(graphemes(text)), quickly for ASCII (where only CR LF joins two characters)."""
+    return len(text) - text.count("\r\n") if text.isascii() else len(graphemes(text))
+
+
+def is_emoji(cluster: str) -> bool:
+    """True for a grapheme cluster that is an emoji or an emoji sequence.
+
+    Emoji-presentation characters and flags; pictographs outside X's one-weight
+    ranges, or inside them but dressed as emoji (variation selector 16, a skin tone,
+    a joiner: "©️" is an emoji, "©" is text); keycaps ("1️⃣").
+    """
+    first = cluster[0]
+    if _PRESENTED.match(first) or _KEYCAP in cluster:
+        return True
+    if not _PICTOGRAPHIC.match(first):
+        return False
+    return not _x_light(first) or _EMOJI_PARTS.search(cluster) is not None
+
+
+def _x_light(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in X_LIGHT_RANGES)
+
+
+def _split_urls(text: str, *, schemeless: bool) -> tuple[list[str], int]:
+    """The pieces of `text` between its URLs, and how many URLs there were."""
+    spans = find_urls(text, schemeless=schemeless)
+    pieces, last = [], 0
+    for span in spans:
+        pieces.append(text[last : span.start])
+        last = span.end
+    pieces.append(text[last:])
+    return pieces, len(spans)
+
+
+def x_length(text: str) -> int:
+    """twitter-text v3 weighted length: NFC, URLs 23, emoji sequences 2, CJK 2, Latin 1.
+
+    Source: github.com/twitter/twitter-text config/v3.json (ranges, defaultWeight,
+    transformedURLLength, emojiParsingEnabled) and its conformance/validate.yml.
+    """
+    pieces, urls = _split_urls(unicodedata.normalize("NFC", text), schemeless=True)
+    weight = urls * URL_LENGTH
+    for cluster in (c for piece in pieces for c in _clusters(piece)):
+        if cluster.isascii():  # every ASCII character weighs 1, and none is an emoji
+            weight += len(cluster)
+        elif is_emoji(cluster):
+            weight += 2
+        else:
+            weight += sum(1 if _x_light(char) else 2 for char in cluster)
+    return weight
+
+
+def _clusters(text: str) -> list[str]:
+    """An ASCII text whole (it counts as its length), else its grapheme clusters."""
+    return [text] if text.isascii() else graphemes(text)
+
+
+def mastodon_length(text: str) -> int:
+    """Mastodon's count: grapheme clusters, each http(s) URL as 23, `@user@host` as `@user`.
+
+    Source: mastodon/mastodon app/validators/status_length_validator.rb
+    (`countable_text` replaces URLs with 23 characters and remote mentions with the
+    local part; `countable_length` is `each_grapheme_cluster.size`).
+    """
+    pieces, urls = _split_urls(text, schemeless=False)
+    counted = sum(_grapheme_count(_MASTODON_MENTION.sub(r"@\1", piece)) for piece in pieces)
+    return counted + urls * URL_LENGTH
+
+
+def grapheme_length(text: str) -> int:
+    """Grapheme clusters: Bluesky's `maxGraphemes` (app.bsky.feed.post `text`, 300)."""
+    return _grapheme_count(text)
+
+
+def utf8_length(text: str) -> int:
+    """UTF-8 bytes: Bluesky's `maxLength` (app.bsky.feed.post `text`, 3,000)."""
+    return len(text.encode("utf-8"))
+
+
+def threads_length(text: str) -> int:
+    """Threads: characters, with each emoji counted as its UTF-8 bytes.
+
+    Source: Meta's Threads API, "Posts" (developers.facebook.com/docs/threads/posts):
+    "Text posts are limited to 500 characters. Emojis are counted as the number of
+    UTF-8 bytes."
+    """
+    return sum(
+        utf8_length(cluster) if is_emoji(cluster) else len(cluster) for cluster in _clusters(text)
+    )
+
+
+def utf16_length(text: str) -> int:
+    """UTF-16 code units: what LinkedIn's and Facebook's text fields count (an emoji or
+    an astral character is two), as Buffer's character-limit guide documents."""
+    return len(text.encode("utf-16-le")) // 2

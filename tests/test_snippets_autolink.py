@@ -1,0 +1,72 @@
+"""Finding URLs as the platforms' autolinkers do."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.snippets.autolink import find_urls
+
+
+def urls(text: str, **kwargs: bool) -> list[str]:
+    return [span.url for span in find_urls(text, **kwargs)]
+
+
+def test_a_url_keeps_balanced_parentheses():
+    assert urls("see https://en.wikipedia.org/wiki/Camaro_(first_generation).") == [
+        "https://en.wikipedia.org/wiki/Camaro_(first_generation)"
+    ]
+
+
+def test_a_url_in_parentheses_leaves_the_closing_one_out():
+    assert urls("(photos at https://example.com/m21)") == ["https://example.com/m21"]
+
+
+def test_a_url_leaves_out_the_sentence_punctuation_after_it():
+    assert urls("Read it: https://example.com/a/b?c=d&e=f, then ask.") == [
+        "https://example.com/a/b?c=d&e=f"
+    ]
+
+
+@pytest.mark.parametrize("text", ["example.com", "www.example.com", "t.co", "foo.co.jp/path"])
+def test_a_url_without_a_scheme_is_found(text):
+    assert urls(text) == [text]
+
+
+def test_without_schemeless_only_urls_with_a_scheme_are_found():
+    assert urls("example.com and https://example.org/", schemeless=False) == [
+        "https://example.org/"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "e.g. 0.125 in.",  # abbreviations and decimals
+        "v1.2",
+        "user@example.com",  # an e-mail address
+        "#example.com",  # a hashtag
+        "ftp://example.com/",
+        "http://www.-domain4352.com/",  # a label starting with a hyphen
+        "http://domain-dash_2314352345_dfasd.foo-cow_4352.com",  # underscore in the domain
+        "example.notatld",
+        "norwood.jp",  # a country domain without a path needs a scheme
+    ],
+)
+def test_not_a_url(text):
+    assert urls(text) == []
+
+
+def test_an_underscore_in_a_subdomain_is_allowed():
+    assert urls("http://test_underscore.twitter.com") == ["http://test_underscore.twitter.com"]
+
+
+def test_an_ip_address_needs_a_scheme_and_valid_octets():
+    assert urls("http://192.168.0.1/index.html 192.168.0.1 http://256.1.2.3/") == [
+        "http://192.168.0.1/index.html"
+    ]
+
+
+def test_spans_are_code_point_offsets():
+    text = "Ça 👍 https://example.com/x"
+    [span] = find_urls(text)
+    assert text[span.start : span.end] == "https://example.com/x"
