@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import pairwise
 
 from planner.specificity import weights
 from planner.specificity.lexicon import CATEGORY_HEADS, STOPWORDS
-from planner.specificity.model import Score, Signal, weigh
+from planner.specificity.model import Score, Signal, logistic, weigh
+from planner.specificity.names import NO_CONTEXT, NameContext, name_words
 from planner.specificity.wordnet import head_noun
 from planner.specificity.words import Token, tokenize, zipf
 
@@ -29,9 +31,13 @@ def is_year(token: Token) -> bool:
     return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2099
 
 
-def term_features(term: str) -> dict[str, float]:
-    """The numeric features of `term` the term model weighs (see weights.TERM)."""
+def term_features(term: str, context: NameContext = NO_CONTEXT) -> dict[str, float]:
+    """The numeric features of `term` the term model weighs (see weights.TERM).
+
+    `context` is what the site's writing says about names (planner.specificity.names).
+    """
     tokens = tokenize(term)
+    names = name_words(tokens, context)
     words = [  # content words; a model or part code ("M21", "3925661") is a word no dictionary has
         t
         for t in tokens
@@ -40,7 +46,9 @@ def term_features(term: str) -> dict[str, float]:
     ]
     rarities = [MAX_ZIPF - max(zipf(t.text), MIN_ZIPF) for t in words]
     head = words[-1].text.lower() if words else ""
-    noun = head_noun([t.text.lower() for t in words])
+    # A name's WordNet entry is the common noun of the same spelling (Apple, the fruit).
+    head_is_name = bool(words) and tokens.index(words[-1]) in names
+    noun = None if head_is_name else head_noun([t.text.lower() for t in words])
     return {
         "rarest": max(rarities, default=0.0),
         "mean_rarity": sum(rarities) / len(rarities) if rarities else 0.0,
@@ -59,14 +67,16 @@ def term_features(term: str) -> dict[str, float]:
         "year": float(any(is_year(t) for t in tokens)),
         "number": float(any(t.kind == "num" and not is_year(t) for t in tokens)),
         "code": float(any(t.kind == "code" and not is_year(t) for t in tokens)),
+        "name": float(bool(names)),
     }
 
 
-def _notes(term: str, features: dict[str, float]) -> dict[str, str]:
+def _notes(term: str, features: dict[str, float], context: NameContext) -> dict[str, str]:
     """What each signal of `term` means, in words (worked out once per term)."""
-    words = [t.text for t in tokenize(term) if t.kind == "word" and t.text.lower() not in STOPWORDS]
+    tokens = tokenize(term)
+    words = [t.text for t in tokens if t.kind == "word" and t.text.lower() not in STOPWORDS]
     head = words[-1] if words else ""
-    noun = head_noun([w.lower() for w in words])
+    noun = None if features["unknown_noun"] else head_noun([w.lower() for w in words])
     lemma = noun.lemma if noun else head.lower()
     kinds = round(2 ** features["kinds_below"]) - 1
     notes = {
@@ -86,6 +96,7 @@ def _notes(term: str, features: dict[str, float]) -> dict[str, str]:
         "year": "names a year",
         "number": "contains a number",
         "code": "contains a model or part code",
+        "name": "; ".join(name_words(tokens, context).values()),
     }
     if words:
         rarest = min(words, key=zipf)
@@ -96,13 +107,66 @@ def _notes(term: str, features: dict[str, float]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=65536)
-def score_term(term: str) -> Score:
-    """Score how specific a tag or short phrase is in general English."""
+def score_term(term: str, context: NameContext = NO_CONTEXT) -> Score:
+    """Score how specific a tag or short phrase is in general English.
+
+    A term never scores below a broader term it contains ("Baby & Toddler Shoes" is at
+    least "Shoes"): modifiers only narrow. `context` is what the site's own writing
+    says about names (planner.specificity.names); without it, general English.
+    """
     if not tokenize(term):
         return Score(term, 0.0, (Signal("empty", 0.0, "no words to score"),))
-    features = term_features(term)
-    notes = _notes(term, features)
+    features = term_features(term, context)
+    notes = _notes(term, features, context)
     score, signals = weigh(
         features, weights.TERM, weights.TERM_BIAS, lambda name: notes.get(name, name)
     )
+    broader = [score_term(part, context) for part in broader_parts(term)]
+    widest = max(broader, key=lambda s: s.score, default=None)
+    if widest is not None and logit(score) < logit(widest.score) + NARROWING:
+        lifted = round(logistic(logit(widest.score) + NARROWING), 4)
+        note = f"contains the broader '{widest.text}' ({widest.score:.2f}): modifiers narrow it"
+        signals = (*signals, Signal("narrows", round(logit(lifted) - logit(score), 3), note))
+        score = lifted
     return Score(term, score, signals)
+
+
+NARROWING = 0.1
+"""Log-odds a term scores at least above a broader term it contains."""
+MAX_PARTS = 16
+"""Longer 'terms' are sentences: no broader parts are looked for in them."""
+PREPOSITIONS = frozenset(
+    ["of", "for", "with", "in", "on", "from", "by", "without", "at", "under", "over"]
+)
+CONJUNCTIONS = frozenset(["&", "and", "or"])
+
+
+def logit(score: float) -> float:
+    """The log-odds of a score, finite at 0 and 1."""
+    p = min(max(score, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def broader_parts(term: str) -> list[str]:
+    """The broader terms `term` contains: it without leading modifiers ("Baby & Toddler
+    Shoes" -> "Shoes", "1968 Camaro" -> "Camaro") or without what follows a preposition
+    ("Shoes for Kids" -> "Shoes"). A list's own items are not broader ("Shoes & Socks"
+    is no narrower than "Socks")."""
+    tokens = tokenize(term)
+    if len(tokens) > MAX_PARTS:
+        return []
+    parts = []
+    for before, token in pairwise(tokens):
+        low, previous = token.text.lower(), before.text.lower()
+        if token.kind == "sym" or low in STOPWORDS or before.kind == "sym":
+            continue
+        if previous in STOPWORDS or "," in term[before.start : token.start]:
+            continue  # after a conjunction, a preposition or a comma: a list item or object
+        parts.append(term[token.start :].strip())
+    for before, token in pairwise(tokens):
+        if token.text.lower() in PREPOSITIONS and before.text.lower() not in STOPWORDS:
+            head = term[: token.start].strip()
+            if not any(t.text.lower() in CONJUNCTIONS or t.kind == "sym" for t in tokenize(head)):
+                parts.append(head)
+            break
+    return parts
