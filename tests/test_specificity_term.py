@@ -10,12 +10,13 @@ from planner.specificity.lexicon import STOPWORDS
 from planner.specificity.names import NameContext
 from planner.specificity.term import broader_parts
 
-VOCABULARY = [
-    *"shoes socks baby toddler kids running rear front brakes rotors suspension gearbox".split(),
-    *"Shoes Baby Toddler Camaro Muncie Canon Apple Fender guitars cameras computers".split(),
-    *"accessories supplies equipment parts tools sport sports team water oil pan".split(),
-    *"M21 L78 3925661 1968 1960s 396 5D Z/28 Hydra-Matic Baby's owner's".split(),
-]
+WORDLIST = """
+shoes socks baby toddler kids running rear front brakes rotors suspension gearbox
+Shoes Baby Toddler Camaro Muncie Canon Apple Fender guitars cameras computers
+accessories supplies equipment parts tools sport sports team water oil pan
+M21 L78 3925661 1968 1960s 396 5D Z/28 Hydra-Matic Baby's owner's
+"""
+VOCABULARY = WORDLIST.split()
 WORDS = st.one_of(
     st.sampled_from(VOCABULARY),
     st.from_regex(r"[A-Za-z][a-z]{1,9}", fullmatch=True).filter(

@@ -24,6 +24,7 @@ from planner.check.prose import (
 )
 from planner.check.rules import Levels, rule_levels
 from planner.check.terms import AudienceLens, TermVerdict
+from planner.check.vocabulary import SiteVocabulary
 from planner.content import Post
 from planner.findings import Finding, sort_findings
 from planner.site import Site
@@ -64,11 +65,16 @@ class _Draft:
 
 
 class Checker:
-    """Checks posts against one site's audience profile and `[check]` settings."""
+    """Checks posts against one site's audience profile and `[check]` settings.
 
-    def __init__(self, site: Site) -> None:
+    `vocabulary` is the site's own (planner.check.vocabulary): which tags are on most
+    posts, and which words its posts spell as names. Without it, general English.
+    """
+
+    def __init__(self, site: Site, vocabulary: SiteVocabulary | None = None) -> None:
         self.site = site
-        self.lens = AudienceLens(site.audience)
+        self.vocabulary = vocabulary or SiteVocabulary()
+        self.lens = AudienceLens(site.audience, self.vocabulary.names)
         self.levels: Levels = rule_levels(site.config)
 
     def check(self, post: Post, text: str | None = None) -> PostReport:
@@ -88,6 +94,7 @@ class Checker:
         ]
         drafts = [
             *self._tags(post, text, verdicts, suggestions),
+            *self._niche_tags(post, text, verdicts, phrases),
             *self._title(post, title_details, suggestions),
             *self._body(prose, words, found),
             *self._audience(post, verdicts, phrases),
@@ -151,6 +158,29 @@ class Checker:
                 + _mentions(phrases)
             )
             yield _Draft(rule, tag_line, col, message, self._alternatives(verdict.term, phrases))
+
+    def _niche_tags(
+        self, post: Post, text: str, verdicts: tuple[TermVerdict, ...], phrases: list[KeyPhrase]
+    ) -> Iterator[_Draft]:
+        """Tags on most of the site's posts: they name the niche, not this post."""
+        site = self.vocabulary
+        tag_keys = {normalize_term(v.term) for v in verdicts}
+        about = [p for p in phrases if normalize_term(p.text) not in tag_keys]
+        for verdict in verdicts:
+            if verdict.verdict == "too-broad" or not site.names_the_niche(verdict.term):
+                continue
+            tag_line, col = _locate(text, verdict.term, post.line_of("tags"))
+            message = (
+                f"'{verdict.term}' is {site.describe(verdict.term)}: it names the niche, not "
+                "this post" + (f"; this post is about '{about[0].text}'" if about else "")
+            )
+            yield _Draft(
+                "tag-names-the-niche",
+                tag_line,
+                col,
+                message,
+                tuple(f"'{p.text}' ({p.describe()})" for p in about[:3]),
+            )
 
     def _alternatives(self, tag: str, phrases: list[KeyPhrase]) -> tuple[str, ...]:
         """Specific replacements for a tag: what the post mentions, then the topic tree."""

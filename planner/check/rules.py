@@ -39,6 +39,11 @@ RULES: dict[str, Rule] = {
             "is not for",
         ),
         Rule(
+            "tag-names-the-niche",
+            Severity.INFO,
+            "a tag on most of the site's posts tells a reader nothing about this one",
+        ),
+        Rule(
             "title-generic",
             Severity.WARNING,
             "the title is what readers see first; a specific one tells the right readers "

@@ -278,9 +278,10 @@ def score(
 def tags(ctx: click.Context, sort_by: str, output_format: str) -> None:
     """List every tag the site uses with its specificity for the audience.
 
-    For each tag: how many posts use it, its score, its verdict for the
-    audience, and for too-broad or off-audience tags the specific alternatives
-    its posts mention most.
+    For each tag: how many posts use it, on how many of the site's posts it
+    is (as a tag or mentioned: a tag on most posts names the niche, not a
+    post), its score, its verdict for the audience, and for too-broad or
+    off-audience tags the specific alternatives its posts mention most.
 
     \b
     Examples:
@@ -298,7 +299,15 @@ def tags(ctx: click.Context, sort_by: str, output_format: str) -> None:
         click.echo(json.dumps([s.as_dict() for s in summaries], indent=2, ensure_ascii=False))
         return
     rows = [
-        (s.tag, s.posts, f"{s.score:.2f}", s.verdict, ", ".join(s.suggestions[:3]))
+        (
+            s.tag,
+            s.posts,
+            f"{s.site_posts}/{s.site_total}",
+            f"{s.score:.2f}",
+            s.verdict,
+            ", ".join(s.suggestions[:3]),
+        )
         for s in summaries
     ]
-    click.echo(table(("TAG", "POSTS", "SCORE", "VERDICT", "TRY INSTEAD"), rows, (30, 0, 0, 0, 70)))
+    header = ("TAG", "POSTS", "ON SITE", "SCORE", "VERDICT", "TRY INSTEAD")
+    click.echo(table(header, rows, (30, 0, 0, 0, 0, 70)))
