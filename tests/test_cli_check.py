@@ -179,6 +179,13 @@ def test_tags_lists_every_tag_with_suggestions(example_site):
     assert rows == sorted(rows, key=lambda r: (-r["posts"], r["tag"].casefold()))
 
 
+def test_tags_show_how_many_of_the_sites_posts_carry_or_mention_each(example_site):
+    rows = {r["tag"]: r for r in json.loads(run("tags", "--format", "json").output)}
+    assert rows["cars"]["posts"] == 2 and rows["cars"]["site_posts"] == 11
+    assert rows["cars"]["site_share"] == round(11 / 13, 3)
+    assert "ON SITE" in run("tags").output.splitlines()[0]
+
+
 def test_tags_sorted_by_verdict(example_site):
     rows = json.loads(run("tags", "--sort", "verdict", "--format", "json").output)
     order = ["too-broad", "off-audience", "ok", "specific"]

@@ -179,7 +179,7 @@ class Checker:
                 tag_line,
                 col,
                 message,
-                tuple(f"'{p.text}' ({p.describe()})" for p in about[:3]),
+                tuple(f"'{p.text}' (mentioned {p.times})" for p in about[:3]),
             )
 
     def _alternatives(self, tag: str, phrases: list[KeyPhrase]) -> tuple[str, ...]:

@@ -74,8 +74,9 @@ class SiteVocabulary:
         return f"on {self.posts_with(term)} of {self.posts} posts"
 
 
-def sample(items: Sequence[T], limit: int = MAX_POSTS) -> list[T]:
-    """At most `limit` of `items` (posts or files), evenly spaced, in order."""
+def sample(items: Sequence[T], limit: int | None = None) -> list[T]:
+    """At most `limit` (default MAX_POSTS) of `items` (posts or files), evenly spaced."""
+    limit = MAX_POSTS if limit is None else limit
     if len(items) <= limit:
         return list(items)
     step = len(items) / limit
