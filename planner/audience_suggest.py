@@ -3,10 +3,11 @@
 What a site's posts keep coming back to is what its readers care about. The draft
 gathers, from every post (a sample of a very large site):
 
-- candidates: the post's tags, its key phrases (names and codes it mentions twice or
-  more: planner.check.phrases) and the plain noun phrases it repeats ("disc brakes");
-- niche: a specific term on most posts ("Camaro" on 8 of 13): what the whole site is
-  about, too broad to tag any one post with;
+- candidates: the post's tags, the runs of names and codes it mentions (its key phrases
+  when mentioned twice or more: planner.check.phrases) and its plain noun phrases
+  ("disc brakes"), counted across posts;
+- niche: a term, not broad in English, on more than half of the posts ("Camaro" on 8
+  of 13): what the whole site is about, too broad to tag any one post with;
 - interests: candidates that recur (in two posts or more, or mentioned three times in
   one post) and are specific in English, and the writer's own tags that are not broad;
 - topics: interests grouped under the broader term they share: a head noun ("1968
@@ -26,13 +27,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from planner.audience import Audience, normalize_term
-from planner.check.phrases import key_phrases
+from planner.check.phrases import key_phrases, name_runs
 from planner.check.prose import ProseToken, paragraphs, prose_lines, tokens
 from planner.check.terms import BROAD_SCORE, SPECIFIC_SCORE, AudienceLens
-from planner.check.vocabulary import SiteVocabulary, prose_tokens, sample, site_vocabulary
+from planner.check.vocabulary import (
+    NICHE_SHARE,
+    SiteVocabulary,
+    prose_tokens,
+    sample,
+    site_vocabulary,
+)
 from planner.content import Post
-from planner.specificity.lexicon import STOPWORDS, VAGUE
+from planner.specificity.lexicon import PRONOUNS, STOPWORDS, VAGUE
 from planner.specificity.term import broader_parts
+from planner.specificity.wordnet import head_noun
 
 MAX_CANDIDATES = 2000
 """Distinct candidates kept (most posts first) before they are scored."""
@@ -40,6 +48,8 @@ MAX_INTERESTS = 30
 MAX_NICHE = 3
 PHRASE_WORDS = 3
 """Longest plain noun phrase looked for ("mono-leaf rear springs")."""
+TAG_SPELLING = 100
+"""How much a tag's spelling outweighs one mention in prose ("date codes", not "date code")."""
 REPEATED = 3
 """Mentions in one post that make a candidate an interest on their own."""
 
@@ -55,7 +65,7 @@ class Candidate:
     spellings: Counter[str] = field(default_factory=Counter)
 
     def add(self, spelling: str, post: str, mentions: int = 1, tag: bool = False) -> None:
-        self.spellings[spelling] += 1 + tag
+        self.spellings[spelling] += TAG_SPELLING if tag else 1  # the writer's tag wins
         if post not in self.posts:
             self.posts.append(post)
         self.mentions += mentions
@@ -124,18 +134,17 @@ def _candidates(posts: Sequence[Post]) -> dict[str, Candidate]:
 
     def add(text: str, post: str, mentions: int = 1, tag: bool = False) -> None:
         key = normalize_term(text)
-        if key and key not in STOPWORDS:
+        if key and key not in STOPWORDS and len(key.split()[-1]) > 1:  # not "1969 Z"
             found.setdefault(key, Candidate(key)).add(text.strip(), post, mentions, tag)
 
     for post in posts:
         for tag in dict.fromkeys(post.tags):
             add(tag, post.slug, 0, tag=True)
         body = paragraphs(prose_lines(post.body, post.body_line))
-        for phrase in key_phrases(empty, post.title, body):
-            add(phrase.text, post.slug, phrase.count)
-        for phrase, count in noun_phrases([*tokens(post.title), *prose_tokens(post)]).items():
-            if count >= 2:
-                add(phrase, post.slug, count)
+        keys = {normalize_term(p.text) for p in key_phrases(empty, post.title, body)}
+        prose = [*tokens(post.title), *prose_tokens(post)]
+        for phrase, count in (name_runs(prose) + noun_phrases(prose)).items():
+            add(phrase, post.slug, count + (normalize_term(phrase) in keys))
     ranked = sorted(found.values(), key=lambda c: (-len(c.posts), -c.mentions, c.text))
     return {c.text: c for c in ranked[:MAX_CANDIDATES]}
 
@@ -145,12 +154,15 @@ def noun_phrases(prose: Sequence[ProseToken]) -> Counter[str]:
     counted: the plain phrases a post repeats. Names and codes are key phrases' work."""
     found: Counter[str] = Counter()
     run: list[str] = []
+    skip = STOPWORDS | VAGUE | PRONOUNS
     for _, text, kind, opens in prose:
-        plain = kind == "word" and text.islower() and text not in STOPWORDS | VAGUE
+        plain = kind == "word" and text.islower() and text not in skip
         if opens or not plain:
             run = []
         if plain:
             run.append(text)
+            if head_noun([text]) is None:
+                continue  # a phrase ends in a noun: not "car built", "tells you"
             for size in range(2, min(PHRASE_WORDS, len(run)) + 1):
                 found[" ".join(run[-size:])] += 1
     return found
@@ -182,7 +194,9 @@ def _niche(found, heads, vocabulary: SiteVocabulary, score) -> tuple[Entry, ...]
     niche = [
         (vocabulary.posts_with(text), text)
         for text in options.values()
-        if vocabulary.names_the_niche(text) and score(text) >= BROAD_SCORE
+        if vocabulary.names_the_niche(text)
+        and vocabulary.share(text) > NICHE_SHARE  # more than half: the whole site's subject
+        and score(text) >= BROAD_SCORE
     ]
     niche.sort(key=lambda n: (-n[0], n[1]))
     return tuple(

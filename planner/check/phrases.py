@@ -123,6 +123,11 @@ def key_phrases(
     return sorted(phrases, key=lambda p: (-p.count, not p.from_profile, -len(p.text), p.text))
 
 
+def name_runs(prose: Sequence[ProseToken]) -> Counter[str]:
+    """Runs of adjacent names, codes and years in `prose`, each mentioned once or more."""
+    return _name_runs(prose)
+
+
 def _name_runs(prose: Sequence[ProseToken]) -> Counter[str]:
     """Runs of adjacent names, codes and years in `prose`, with how often each occurs."""
     runs: Counter[str] = Counter()
