@@ -22,6 +22,7 @@ a `ProfileDraft` out; planner.audience_toml renders it and compares it with a pr
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,9 @@ from planner.specificity.wordnet import head_noun
 
 MAX_CANDIDATES = 2000
 """Distinct candidates kept (most posts first) before they are scored."""
+COUNTED = 300
+"""Candidates whose posts are counted across the site (most posts first): the rest
+recur too little to be proposed."""
 MAX_INTERESTS = 30
 MAX_NICHE = 3
 PHRASE_WORDS = 3
@@ -101,7 +105,8 @@ def suggest_profile(posts: Sequence[Post]) -> ProfileDraft:
     read = sample(posts)
     found = _candidates(read)
     heads = _heads(found)
-    vocabulary = site_vocabulary(read, [*(c.spelling for c in found.values()), *heads.values()])
+    counted = [c.spelling for c in list(found.values())[:COUNTED]]  # most posts first
+    vocabulary = site_vocabulary(read, [*counted, *heads.values()])
     lens = AudienceLens(Audience(), vocabulary.names)
 
     def score(text: str) -> float:
@@ -161,11 +166,16 @@ def noun_phrases(prose: Sequence[ProseToken]) -> Counter[str]:
             run = []
         if plain:
             run.append(text)
-            if head_noun([text]) is None:
+            if not _is_noun(text):
                 continue  # a phrase ends in a noun: not "car built", "tells you"
             for size in range(2, min(PHRASE_WORDS, len(run)) + 1):
                 found[" ".join(run[-size:])] += 1
     return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_noun(word: str) -> bool:
+    return head_noun([word]) is not None
 
 
 def _heads(found: dict[str, Candidate]) -> dict[str, str]:
@@ -214,8 +224,9 @@ def _interests(found, left_out, vocabulary: SiteVocabulary, score) -> tuple[Entr
         # A tag the writer chose needs only to be no broad term; a mined phrase, specific.
         if score(candidate.spelling) >= (BROAD_SCORE if candidate.tagged else SPECIFIC_SCORE):
             chosen.append(candidate)
-    chosen = [c for c in chosen if not _inside_longer(c, chosen)]
     chosen.sort(key=lambda c: (-len(c.posts), -c.tagged, -c.mentions, c.text))
+    chosen = chosen[: 3 * MAX_INTERESTS]  # bounds the pairwise test below
+    chosen = [c for c in chosen if not _inside_longer(c, chosen)]
     return tuple(
         Entry(c.spelling, tuple(c.posts), _why(c, vocabulary)) for c in chosen[:MAX_INTERESTS]
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TypeVar
 
 from planner.audience import normalize_term
@@ -30,7 +31,7 @@ from planner.specificity.names import NO_CONTEXT, NameContext, capitals_mark_nam
 
 T = TypeVar("T")
 
-MAX_POSTS = 1000
+MAX_POSTS = 500
 """Posts read for the vocabulary; a larger site is sampled evenly."""
 MAX_TOKENS = 5000
 """Tokens read from each post's prose."""
@@ -100,8 +101,8 @@ def site_vocabulary(posts: Sequence[Post], terms: Iterable[str] = ()) -> SiteVoc
         mentions.update(found)
         _spellings(prose, capital, lower)
     names = NameContext(
-        frozenset(w for w, n in capital.items() if _mostly(n, lower[w])),
-        frozenset(w for w, n in lower.items() if _mostly(n, capital[w])),
+        frozenset(w for w, n in capital.items() if _mostly(n, lower[w]) and w not in STOPWORDS),
+        frozenset(w for w, n in lower.items() if _mostly(n, capital[w]) and w not in STOPWORDS),
         capitals_mark_names({t for post in read for t in post.tags}),
     )
     return SiteVocabulary(len(read), dict(mentions), names)
@@ -119,15 +120,19 @@ def prose_tokens(post: Post) -> list[ProseToken]:
 
 
 def _spellings(prose: Sequence[ProseToken], capital: Counter[str], lower: Counter[str]) -> None:
-    """Count mid-sentence spellings; a capitalised word before a code counts anywhere."""
-    for i, (_, text, kind, opens) in enumerate(prose):
-        if kind != "word" or text.lower() in STOPWORDS:
-            continue
-        before_code = i + 1 < len(prose) and prose[i + 1].kind == "code"
-        if text[0].isupper() and (not opens or before_code):
-            capital[text.lower()] += 1
-        elif text[0].islower() and not opens:
-            lower[text.lower()] += 1
+    """Count mid-sentence spellings; a capitalised word before a code counts anywhere.
+    (Stopwords are counted too and dropped at the end: one test per word is the cost.)"""
+    words = [(text, opens) for _, text, kind, opens in prose if kind == "word"]
+    capital.update(text.lower() for text, opens in words if not opens and text[0].isupper())
+    lower.update(text for text, opens in words if not opens and text.islower())
+    capital.update(
+        before.text.lower()
+        for before, token in pairwise(prose)
+        if token.kind == "code"
+        and before.kind == "word"
+        and before.opens
+        and before.text[0].isupper()
+    )
 
 
 def _mostly(uses: int, other: int) -> bool:
