@@ -40,7 +40,7 @@ from planner.check.vocabulary import (
 )
 from planner.content import Post
 from planner.specificity.lexicon import PRONOUNS, STOPWORDS, VAGUE
-from planner.specificity.term import broader_parts
+from planner.specificity.parts import broader_parts
 from planner.specificity.wordnet import head_noun
 
 MAX_CANDIDATES = 2000

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from planner.specificity import score_term
 from planner.specificity.lexicon import STOPWORDS
 from planner.specificity.names import NameContext
-from planner.specificity.term import broader_parts
+from planner.specificity.parts import broader_parts
 
 WORDLIST = """
 shoes socks baby toddler kids running rear front brakes rotors suspension gearbox

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from itertools import pairwise
 
 from planner.specificity import weights
 from planner.specificity.lexicon import CATEGORY_HEADS, STOPWORDS
 from planner.specificity.model import Score, Signal, logistic, weigh
 from planner.specificity.names import NO_CONTEXT, NameContext, name_words
+from planner.specificity.parts import NARROWING, broader_parts, logit
 from planner.specificity.wordnet import head_noun
 from planner.specificity.words import Token, tokenize, zipf
 
@@ -129,44 +129,3 @@ def score_term(term: str, context: NameContext = NO_CONTEXT) -> Score:
         signals = (*signals, Signal("narrows", round(logit(lifted) - logit(score), 3), note))
         score = lifted
     return Score(term, score, signals)
-
-
-NARROWING = 0.1
-"""Log-odds a term scores at least above a broader term it contains."""
-MAX_PARTS = 16
-"""Longer 'terms' are sentences: no broader parts are looked for in them."""
-PREPOSITIONS = frozenset(
-    ["of", "for", "with", "in", "on", "from", "by", "without", "at", "under", "over"]
-)
-CONJUNCTIONS = frozenset(["&", "and", "or"])
-
-
-def logit(score: float) -> float:
-    """The log-odds of a score, finite at 0 and 1."""
-    p = min(max(score, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
-
-
-def broader_parts(term: str) -> list[str]:
-    """The broader terms `term` contains: it without leading modifiers ("Baby & Toddler
-    Shoes" -> "Shoes", "1968 Camaro" -> "Camaro") or without what follows a preposition
-    ("Shoes for Kids" -> "Shoes"). A list's own items are not broader ("Shoes & Socks"
-    is no narrower than "Socks")."""
-    tokens = tokenize(term)
-    if len(tokens) > MAX_PARTS:
-        return []
-    parts = []
-    for before, token in pairwise(tokens):
-        low, previous = token.text.lower(), before.text.lower()
-        if token.kind == "sym" or low in STOPWORDS or before.kind == "sym":
-            continue
-        if previous in STOPWORDS or "," in term[before.start : token.start]:
-            continue  # after a conjunction, a preposition or a comma: a list item or object
-        parts.append(term[token.start :].strip())
-    for before, token in pairwise(tokens):
-        if token.text.lower() in PREPOSITIONS and before.text.lower() not in STOPWORDS:
-            head = term[: token.start].strip()
-            if not any(t.text.lower() in CONJUNCTIONS or t.kind == "sym" for t in tokenize(head)):
-                parts.append(head)
-            break
-    return parts
