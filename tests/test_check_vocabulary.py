@@ -77,6 +77,7 @@ def test_check_says_a_tag_on_most_posts_names_the_niche(tmp_path):
     findings = [f for r in reports for f in r.findings if f.rule == "tag-names-the-niche"]
     messages = [f.message for f in findings]
     assert any(m.startswith("'fly tying' is on 7 of 8 posts: it names the niche") for m in messages)
+    assert any(m.endswith("this post is about 'Parachute Adams'") for m in messages)
 
 
 @pytest.mark.parametrize("limit", [1, 3])

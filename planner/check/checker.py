@@ -166,13 +166,17 @@ class Checker:
         site = self.vocabulary
         tag_keys = {normalize_term(v.term) for v in verdicts}
         about = [p for p in phrases if normalize_term(p.text) not in tag_keys]
+        own = sorted(  # else the post's most specific tag that is not on most posts
+            (v for v in verdicts if not site.names_the_niche(v.term)), key=lambda v: -v.score
+        )
+        subject = about[0].text if about else own[0].term if own else None
         for verdict in verdicts:
             if verdict.verdict == "too-broad" or not site.names_the_niche(verdict.term):
                 continue
             tag_line, col = _locate(text, verdict.term, post.line_of("tags"))
             message = (
                 f"'{verdict.term}' is {site.describe(verdict.term)}: it names the niche, not "
-                "this post" + (f"; this post is about '{about[0].text}'" if about else "")
+                "this post" + (f"; this post is about '{subject}'" if subject else "")
             )
             yield _Draft(
                 "tag-names-the-niche",
