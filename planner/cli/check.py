@@ -217,9 +217,10 @@ def score(
 ) -> None:
     """Score how specific terms or texts are.
 
-    `score` (0-1, higher is more specific) is the same for every site; `verdict`
-    (too-broad, ok, specific or off-audience) is relative to the site's audience
-    profile, or to general English with --no-audience.
+    `score` (0-1, higher is more specific) is general English, except that the
+    site's posts tell which words are names; `verdict` (too-broad, ok, specific
+    or off-audience) is relative to the site's audience profile. With
+    --no-audience, both are relative to general English alone.
 
     \b
     Examples:
@@ -228,14 +229,18 @@ def score(
       planner score --stdin --no-audience --format json < tags.txt
     """
     from planner.audience import Audience
+    from planner.check.batch import read_vocabulary
     from planner.check.terms import AudienceLens, judge_text
 
     if from_stdin:
         terms = (*terms, *(line.rstrip("\r\n") for line in sys.stdin))
     if not terms:
         raise click.UsageError("give terms to score, or --stdin")
-    audience = Audience() if no_audience else load_site(ctx, audience=True).audience
-    lens = AudienceLens(audience)
+    if no_audience:
+        lens = AudienceLens(Audience())
+    else:  # judged for the site: its profile, and the names its posts spell out
+        site = load_site(ctx, audience=True)
+        lens = AudienceLens(site.audience, read_vocabulary(site).names)
     judge = lens.judge if kind == "term" else (lambda text: judge_text(lens, text))
     verdicts = [judge(term) for term in terms]
     if output_format == "json":
