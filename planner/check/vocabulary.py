@@ -31,7 +31,7 @@ from planner.specificity.names import NO_CONTEXT, NameContext, capitals_mark_nam
 
 T = TypeVar("T")
 
-MAX_POSTS = 500
+MAX_POSTS = 300
 """Posts read for the vocabulary; a larger site is sampled evenly."""
 MAX_TOKENS = 5000
 """Tokens read from each post's prose."""
