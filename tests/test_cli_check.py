@@ -169,6 +169,25 @@ def test_tags_lists_every_tag_with_suggestions(example_site):
     assert rows == sorted(rows, key=lambda r: (-r["posts"], r["tag"].casefold()))
 
 
+def test_tags_show_how_many_of_the_sites_posts_carry_or_mention_each(example_site):
+    rows = {r["tag"]: r for r in json.loads(run("tags", "--format", "json").output)}
+    assert rows["cars"]["posts"] == 2 and rows["cars"]["site_posts"] == 11
+    assert rows["cars"]["site_share"] == round(11 / 13, 3)
+    assert "ON SITE" in run("tags").output.splitlines()[0]
+
+
+def test_score_counts_the_names_the_sites_posts_spell_out(make_site, monkeypatch):
+    body = "I shot it on the Canon last week. The Canon lens is sharp; other cameras are not."
+    posts = {f"{n}.md": f"---\ntitle: Post {n}\ntags: [lenses]\n---\n{body}\n" for n in "ab"}
+    monkeypatch.chdir(make_site(posts=posts))
+    rows = {
+        r["text"]: r
+        for r in json.loads(run("score", "Canon", "cameras", "--format", "json").output)
+    }
+    assert rows["Canon"]["score"] > rows["cameras"]["score"]
+    assert any("with a capital mid-sentence" in s["note"] for s in rows["Canon"]["signals"])
+
+
 def test_tags_sorted_by_verdict(example_site):
     rows = json.loads(run("tags", "--sort", "verdict", "--format", "json").output)
     order = ["too-broad", "off-audience", "ok", "specific"]

@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from planner.check.checker import Checker, PostReport
+from planner.check.vocabulary import SiteVocabulary, sample, site_vocabulary
 from planner.content import slug_line
 from planner.findings import Finding
 from planner.site import Site, SlugOwners, in_path_order, open_site
@@ -64,8 +65,9 @@ def _checked_chunks(
     site: Site, files: Sequence[Path], workers: int | None
 ) -> Iterator[tuple[list[PostReport], list[Claim], list[Finding]]]:
     workers = min(workers or os.cpu_count() or 1, max(1, len(files) // (PARALLEL_MIN_POSTS // 2)))
+    vocabulary = read_vocabulary(site)
     if workers <= 1 or len(files) < PARALLEL_MIN_POSTS:
-        yield _check_chunk(Checker(site), files)
+        yield _check_chunk(Checker(site, vocabulary=vocabulary), files)
         return
     size = -(-len(files) // (workers * CHUNKS_PER_WORKER))
     chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
@@ -74,13 +76,20 @@ def _checked_chunks(
         workers,
         mp_context=_fork_context(),
         initializer=_start_worker,
-        initargs=(site.config.path, site.root),
+        initargs=(site.config.path, site.root, vocabulary),
     )
     try:
         for future in [pool.submit(_check_in_worker, chunk) for chunk in chunks]:
             yield future.result()
     finally:  # also when the caller stops early or Ctrl-C: drop the chunks not started
         pool.shutdown(cancel_futures=True)
+
+
+def read_vocabulary(site: Site) -> SiteVocabulary:
+    """The site's vocabulary from all its posts (a sample of a large site), whichever
+    files are checked: a tag's share of the site does not depend on what is checked."""
+    posts, _ = site.read_posts(sample(site.post_files()))
+    return site_vocabulary(posts)
 
 
 def _check_chunk(
@@ -96,9 +105,9 @@ _worker_checker: Checker | None = None
 """The checker of this worker process, made once by `_start_worker`."""
 
 
-def _start_worker(config_path: Path | None, root: Path) -> None:
+def _start_worker(config_path: Path | None, root: Path, vocabulary: SiteVocabulary) -> None:
     global _worker_checker
-    _worker_checker = Checker(open_site(config_path, start=root))
+    _worker_checker = Checker(open_site(config_path, start=root), vocabulary=vocabulary)
 
 
 def _check_in_worker(files: list[Path]) -> tuple[list[PostReport], list[Claim], list[Finding]]:

@@ -17,6 +17,7 @@ from planner.check.disable import parse_disables
 from planner.check.facts import PostFacts, analyse, read_text
 from planner.check.rules import RULES, Levels, Rule, rule_levels
 from planner.check.terms import AudienceLens, TermVerdict
+from planner.check.vocabulary import SiteVocabulary
 from planner.content import Post
 from planner.findings import Finding, sort_findings
 from planner.site import Site
@@ -39,11 +40,22 @@ class PostReport:
 
 
 class Checker:
-    """Checks posts against one site's audience profile and `[check]` settings."""
+    """Checks posts against one site's audience profile and `[check]` settings.
 
-    def __init__(self, site: Site, rules: Mapping[str, Rule] = RULES) -> None:
+    `vocabulary` is the site's own (planner.check.vocabulary): which tags are on most
+    posts, and which words its posts spell as names. Without it, general English.
+    """
+
+    def __init__(
+        self,
+        site: Site,
+        rules: Mapping[str, Rule] = RULES,
+        *,
+        vocabulary: SiteVocabulary | None = None,
+    ) -> None:
         self.site = site
-        self.lens = AudienceLens(site.audience)
+        self.vocabulary = vocabulary or SiteVocabulary()
+        self.lens = AudienceLens(site.audience, self.vocabulary.names)
         self.rules = rules
         self.levels: Levels = rule_levels(site.config, rules)
         self._enabled = [
@@ -53,7 +65,7 @@ class Checker:
     def check(self, post: Post, text: str | None = None) -> PostReport:
         """Check `post`; `text` is the file's text (read from disk when not given)."""
         text = read_text(post.path) if text is None else text
-        facts = analyse(self.site, self.lens, post, text)
+        facts = analyse(self.site, self.lens, post, text, self.vocabulary)
         path = post.path
         findings = [
             Finding(path, d.line, d.col, rule.id, level, d.message, d.suggestions)

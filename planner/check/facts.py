@@ -15,6 +15,7 @@ from planner.audience import interests_covered
 from planner.check.phrases import KeyPhrase, Mentions, key_phrases, profile_mentions
 from planner.check.prose import Paragraph, details, paragraphs
 from planner.check.terms import AudienceLens, TermVerdict
+from planner.check.vocabulary import SiteVocabulary
 from planner.content import Post
 from planner.site import Site
 from planner.text import Line, Token, normalize_term, prose_lines, tokens
@@ -37,6 +38,8 @@ class PostFacts:
 
     site: Site
     lens: AudienceLens
+    vocabulary: SiteVocabulary
+    """The site's own vocabulary: which tags are on most of its posts."""
     post: Post
     text: str
     """The file's whole text (front matter and body), for locating tags and switches."""
@@ -68,7 +71,13 @@ class PostFacts:
         )
 
 
-def analyse(site: Site, lens: AudienceLens, post: Post, text: str) -> PostFacts:
+def analyse(
+    site: Site,
+    lens: AudienceLens,
+    post: Post,
+    text: str,
+    vocabulary: SiteVocabulary | None = None,
+) -> PostFacts:
     """The facts about `post` that the rules share; `text` is the file's text."""
     # Worked out eagerly: the post score needs nearly all of it, and each
     # functools.cached_property read takes a lock.
@@ -83,6 +92,7 @@ def analyse(site: Site, lens: AudienceLens, post: Post, text: str) -> PostFacts:
     return PostFacts(
         site=site,
         lens=lens,
+        vocabulary=SiteVocabulary() if vocabulary is None else vocabulary,
         post=post,
         text=text,
         lines=lines,

@@ -80,9 +80,9 @@ def key_phrases(
         key = normalize_term(term)
         if key not in excluded and key not in found and key not in lens.broad_topics:
             found[key] = KeyPhrase(term, count, True)
-    runs = _name_runs(title)
+    runs = name_runs(title)
     for paragraph in body:
-        runs.update(_name_runs(paragraph.tokens))
+        runs.update(name_runs(paragraph.tokens))
     for run, count in runs.items():
         key = normalize_term(run)
         if key not in excluded and key not in found and count >= 2:
@@ -91,7 +91,7 @@ def key_phrases(
     return sorted(phrases, key=lambda p: (-p.count, not p.from_profile, -len(p.text), p.text))
 
 
-def _name_runs(prose: Sequence[Token]) -> Counter[str]:
+def name_runs(prose: Sequence[Token]) -> Counter[str]:
     """Runs of adjacent names, codes and years in `prose`, with how often each occurs."""
     runs: Counter[str] = Counter()
     current: list[Token] = []

@@ -56,6 +56,28 @@ def _tag_verdicts(facts: PostFacts, verdict: str, what: str) -> Iterator[Draft]:
         yield Draft(line, col, message, _alternatives(facts, found.term))
 
 
+def tag_names_the_niche(facts: PostFacts) -> Iterator[Draft]:
+    """Tags on most of the site's posts: they name the niche, not this post."""
+    site = facts.vocabulary
+    about = facts.suggestions
+    own = sorted(  # else the post's most specific tag that is not on most posts
+        (v for v in facts.verdicts if not site.names_the_niche(v.term)), key=lambda v: -v.score
+    )
+    subject = about[0].text if about else own[0].term if own else None
+    tags_line = facts.post.line_of("tags")
+    for verdict in facts.verdicts:
+        if verdict.verdict == "too-broad" or not site.names_the_niche(verdict.term):
+            continue
+        line, col = _locate(facts.text, verdict.term, tags_line)
+        message = (
+            f"'{verdict.term}' is {site.describe(verdict.term)}: it names the niche, not "
+            "this post" + (f"; this post is about '{subject}'" if subject else "")
+        )
+        yield Draft(
+            line, col, message, tuple(f"'{p.text}' (mentioned {p.times})" for p in about[:3])
+        )
+
+
 def _alternatives(facts: PostFacts, tag: str) -> tuple[str, ...]:
     """Specific replacements for a tag: what the post mentions, then the topic tree."""
     phrases = facts.suggestions

@@ -82,6 +82,12 @@ RULES: Mapping[str, Rule] = register(
         post_rules.tag_off_audience,
     ),
     Rule(
+        "tag-names-the-niche",
+        Severity.INFO,
+        "a tag on most of the site's posts tells a reader nothing about this one",
+        post_rules.tag_names_the_niche,
+    ),
+    Rule(
         "title-generic",
         Severity.WARNING,
         "the title is what readers see first; a specific one tells the right readers "

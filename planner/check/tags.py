@@ -10,6 +10,7 @@ from typing import Any
 from planner.check.phrases import key_phrases, profile_mentions
 from planner.check.prose import paragraphs
 from planner.check.terms import VERDICTS, AudienceLens
+from planner.check.vocabulary import site_vocabulary
 from planner.content import Post
 from planner.site import Site
 from planner.text import normalize_term, prose_lines, tokens
@@ -25,11 +26,20 @@ class TagSummary:
     verdict: str
     reason: str
     suggestions: tuple[str, ...]
+    site_posts: int = 0
+    """Posts of the site that carry or mention the tag (of `site_total` read)."""
+    site_total: int = 0
+
+    @property
+    def site_share(self) -> float:
+        return self.site_posts / self.site_total if self.site_total else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "tag": self.tag,
             "posts": self.posts,
+            "site_posts": self.site_posts,
+            "site_share": round(self.site_share, 3),
             "score": self.score,
             "verdict": self.verdict,
             "reason": self.reason,
@@ -39,7 +49,8 @@ class TagSummary:
 
 def tag_summaries(site: Site, posts: Sequence[Post], sort_by: str = "posts") -> list[TagSummary]:
     """Every tag in `posts` (spelling variants merged under the most used spelling)."""
-    lens = AudienceLens(site.audience)
+    vocabulary = site_vocabulary(posts)
+    lens = AudienceLens(site.audience, vocabulary.names)
     spellings: dict[str, Counter[str]] = {}
     tagged: dict[str, list[Post]] = {}
     for post in posts:
@@ -54,9 +65,19 @@ def tag_summaries(site: Site, posts: Sequence[Post], sort_by: str = "posts") -> 
         suggestions: tuple[str, ...] = ()
         if verdict.verdict in ("too-broad", "off-audience"):
             suggestions = _alternatives(lens, tag, tagged[key])
+        reason = verdict.reason
+        if vocabulary.names_the_niche(tag) and verdict.verdict != "too-broad":
+            reason += f"; {vocabulary.describe(tag)}: it names the niche, not a post"
         summaries.append(
             TagSummary(
-                tag, len(tagged[key]), verdict.score, verdict.verdict, verdict.reason, suggestions
+                tag,
+                len(tagged[key]),
+                verdict.score,
+                verdict.verdict,
+                reason,
+                suggestions,
+                vocabulary.posts_with(tag),
+                vocabulary.posts,
             )
         )
     return sorted(summaries, key=SORT_KEYS[sort_by])

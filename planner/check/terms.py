@@ -13,6 +13,7 @@ from typing import Literal
 from planner.audience import Audience
 from planner.specificity import Signal, score_term, score_text
 from planner.specificity.lexicon import STOPWORDS
+from planner.specificity.names import NO_CONTEXT, NameContext
 from planner.specificity.words import zipf
 from planner.text import VOCABULARY_ZIPF, TermMatcher, normalize_term, tokens
 
@@ -56,10 +57,14 @@ def stems(text: str) -> set[str]:
 
 
 class AudienceLens:
-    """An audience profile prepared for judging many terms quickly."""
+    """An audience profile prepared for judging many terms quickly.
 
-    def __init__(self, audience: Audience) -> None:
+    `names` is what the site's posts say about names (planner.check.vocabulary).
+    """
+
+    def __init__(self, audience: Audience, names: NameContext = NO_CONTEXT) -> None:
         self.audience = audience
+        self.names = names
         self.too_broad = {normalize_term(t) for t in audience.too_broad}
         self.niche = {normalize_term(t): t for t in audience.niche}
         self.interests = {normalize_term(t): t for t in audience.interests}
@@ -71,7 +76,7 @@ class AudienceLens:
         self.broad_topics = {
             normalize_term(b): b for b, children in audience.topics.items() if children
         }
-        self.niche_score = min((score_term(t).score for t in audience.niche), default=None)
+        self.niche_score = min((score_term(t, names).score for t in audience.niche), default=None)
         self.vocabulary = self._vocabulary(audience)
         self.matcher = TermMatcher(
             [*audience.interests, *(c for children in audience.topics.values() for c in children)]
@@ -110,7 +115,7 @@ class AudienceLens:
         """The verdict on `term` for this audience (general English without a profile)."""
         found = self._verdicts.get(term)
         if found is None:
-            general = score_term(term)
+            general = score_term(term, self.names)
             verdict, reason = self._verdict(term, general.score)
             found = TermVerdict(term, general.score, verdict, reason, general.signals)
             self._verdicts[term] = found

@@ -102,6 +102,7 @@ COMMANDS = {
     "check": "planner.cli.check:check",
     "score": "planner.cli.check:score",
     "tags": "planner.cli.check:tags",
+    "audience": "planner.cli.audience:audience",
     "schedule": "planner.cli.schedule:schedule",
     "unschedule": "planner.cli.schedule:unschedule",
     "calendar": "planner.cli.schedule:calendar",

@@ -243,9 +243,10 @@ def score(
 ) -> None:
     """Score how specific terms or texts are.
 
-    `score` (0-1, higher is more specific) is the same for every site; `verdict`
-    (too-broad, ok, specific or off-audience) is relative to the site's audience
-    profile, or to general English with --no-audience.
+    `score` (0-1, higher is more specific) is general English, except that the
+    site's posts tell which words are names; `verdict` (too-broad, ok, specific
+    or off-audience) is relative to the site's audience profile. With
+    --no-audience, both are relative to general English alone.
 
     \b
     Examples:
@@ -254,14 +255,18 @@ def score(
       planner score --stdin --no-audience --format json < tags.txt
     """
     from planner.audience import Audience
+    from planner.check.batch import read_vocabulary
     from planner.check.terms import AudienceLens, judge_text
 
     if from_stdin:
         terms = (*terms, *(line.rstrip("\r\n") for line in sys.stdin))
     if not terms:
         raise click.UsageError("give terms to score, or --stdin")
-    audience = Audience() if no_audience else load_site(ctx, audience=True).audience
-    lens = AudienceLens(audience)
+    if no_audience:
+        lens = AudienceLens(Audience())
+    else:  # judged for the site: its profile, and the names its posts spell out
+        site = load_site(ctx, audience=True)
+        lens = AudienceLens(site.audience, read_vocabulary(site).names)
     judge = lens.judge if kind == "term" else (lambda text: judge_text(lens, text))
     verdicts = [judge(term) for term in terms]
     if output_format == "json":
@@ -304,9 +309,10 @@ def score(
 def tags(ctx: click.Context, sort_by: str, output_format: str) -> None:
     """List every tag the site uses with its specificity for the audience.
 
-    For each tag: how many posts use it, its score, its verdict for the
-    audience, and for too-broad or off-audience tags the specific alternatives
-    its posts mention most.
+    For each tag: how many posts use it, on how many of the site's posts it
+    is (as a tag or mentioned: a tag on most posts names the niche, not a
+    post), its score, its verdict for the audience, and for too-broad or
+    off-audience tags the specific alternatives its posts mention most.
 
     \b
     Examples:
@@ -324,7 +330,15 @@ def tags(ctx: click.Context, sort_by: str, output_format: str) -> None:
         click.echo(json.dumps([s.as_dict() for s in summaries], indent=2, ensure_ascii=False))
         return
     rows = [
-        (s.tag, s.posts, f"{s.score:.2f}", s.verdict, ", ".join(s.suggestions[:3]))
+        (
+            s.tag,
+            s.posts,
+            f"{s.site_posts}/{s.site_total}",
+            f"{s.score:.2f}",
+            s.verdict,
+            ", ".join(s.suggestions[:3]),
+        )
         for s in summaries
     ]
-    click.echo(table(("TAG", "POSTS", "SCORE", "VERDICT", "TRY INSTEAD"), rows, (30, 0, 0, 0, 70)))
+    header = ("TAG", "POSTS", "ON SITE", "SCORE", "VERDICT", "TRY INSTEAD")
+    click.echo(table(header, rows, (30, 0, 0, 0, 0, 70)))

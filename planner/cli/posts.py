@@ -26,23 +26,35 @@ def init(directory: Path) -> None:
     """Create a new site in DIRECTORY (default: here).
 
     Writes planner.toml, an example audience.toml and a first draft in
-    content/posts/. Refuses to overwrite any file that is already there.
+    content/posts/. In a directory whose content/ already has Markdown posts,
+    writes only planner.toml and tells how to draft audience.toml from those
+    posts (planner audience suggest). Refuses to overwrite any file that is
+    already there.
 
     \b
     Examples:
       planner init                 make this directory a site
       planner init ~/sites/camaro  create a site in a new directory
     """
+    from planner.content import post_files
     from planner.scaffold import AlreadyExists, init_site
 
+    existing = post_files(directory / "content")
     try:
-        created = init_site(directory)
+        created = init_site(directory, examples=not existing)
     except AlreadyExists as err:
         names = ", ".join(display_path(p.resolve()) for p in err.paths)
         raise PlannerError(f"not overwriting what is already there: {names}") from None
     for path in created:
         click.echo(f"created {display_path(path.resolve())}")
     where = "" if directory == Path(".") else f"cd {directory} && "
+    if existing:
+        click.echo(
+            f"\n{len(existing)} post(s) found in content/. Draft the audience profile from "
+            f"them: {where}planner audience suggest (review the draft), then "
+            "planner audience suggest --write to save it as audience.toml"
+        )
+        return
     click.echo(
         f'\nNext: describe your readers in audience.toml, then {where}planner new "Your first post"'
     )

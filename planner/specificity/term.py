@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from planner.specificity import weights
 from planner.specificity.lexicon import CATEGORY_HEADS, STOPWORDS
-from planner.specificity.model import Score, Signal, weigh
+from planner.specificity.model import Score, Signal, logistic, weigh
+from planner.specificity.names import NO_CONTEXT, NameContext, name_words
+from planner.specificity.parts import NARROWING, broader_parts, logit
 from planner.specificity.wordnet import Noun, head_noun
 from planner.specificity.words import zipf
 from planner.text import Token, is_year, tokens
@@ -37,7 +40,10 @@ class TermAnalysis:
     rarities: tuple[float, ...]
     """MAX_ZIPF minus each content word's zipf (unseen words count as MIN_ZIPF)."""
     noun: Noun | None
-    """The longest WordNet noun the content words end in (None: not in WordNet)."""
+    """The longest WordNet noun the content words end in (None: not in WordNet, or the
+    head is a name)."""
+    names: Mapping[int, str] = field(default_factory=dict)
+    """Positions in `tokens` that are names, each with why (planner.specificity.names)."""
 
     @property
     def head(self) -> str:
@@ -45,22 +51,34 @@ class TermAnalysis:
         return self.words[-1] if self.words else ""
 
 
-def analyse_term(term: str) -> TermAnalysis:
-    """Tokens, content words, their rarity and the head noun of `term`."""
+def analyse_term(term: str, context: NameContext = NO_CONTEXT) -> TermAnalysis:
+    """Tokens, content words, their rarity, the names and the head noun of `term`.
+
+    `context` is what the site's writing says about names (planner.specificity.names).
+    """
     toks = tuple(tokens(term))
-    words = tuple(
-        t.text
-        for t in toks
+    names = name_words(toks, context)
+    content = [
+        i
+        for i, t in enumerate(toks)
         if (t.kind == "word" and t.text.lower() not in STOPWORDS)
         or (t.kind in {"code", "num"} and not is_year(t))
-    )
+    ]
+    words = tuple(toks[i].text for i in content)
     rarities = tuple(MAX_ZIPF - max(zipf(w), MIN_ZIPF) for w in words)
-    return TermAnalysis(toks, words, rarities, head_noun([w.lower() for w in words]))
+    # A name's WordNet entry is the common noun of the same spelling (Apple, the fruit).
+    head_is_name = bool(content) and content[-1] in names
+    noun = None if head_is_name else head_noun([w.lower() for w in words])
+    return TermAnalysis(toks, words, rarities, noun, names)
 
 
-def term_features(term: str | TermAnalysis) -> dict[str, float]:
-    """The numeric features of `term` the term model weighs (see weights.TERM)."""
-    found = analyse_term(term) if isinstance(term, str) else term
+def term_features(term: str | TermAnalysis, context: NameContext = NO_CONTEXT) -> dict[str, float]:
+    """The numeric features of `term` the term model weighs (see weights.TERM).
+
+    `context` is what the site's writing says about names (planner.specificity.names);
+    an analysis already carries the names it was made with.
+    """
+    found = analyse_term(term, context) if isinstance(term, str) else term
     toks, words, rarities, noun = found.tokens, found.words, found.rarities, found.noun
     head = found.head.lower()
     return {
@@ -82,6 +100,7 @@ def term_features(term: str | TermAnalysis) -> dict[str, float]:
         "year": float(any(is_year(t) for t in toks)),
         "number": float(any(t.kind == "num" and not is_year(t) for t in toks)),
         "code": float(any(t.kind == "code" and not is_year(t) for t in toks)),
+        "name": float(bool(found.names)),
     }
 
 
@@ -114,6 +133,7 @@ def _notes(found: TermAnalysis, features: dict[str, float]) -> dict[str, str]:
         "year": "names a year",
         "number": "contains a number",
         "code": "contains a model or part code",
+        "name": "; ".join(found.names.values()),
     }
     if words:
         notes["head_rarity"] = "head word " + _zipf_note(head, found.rarities[-1])
@@ -125,9 +145,14 @@ def _notes(found: TermAnalysis, features: dict[str, float]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=65536)
-def score_term(term: str) -> Score:
-    """Score how specific a tag or short phrase is in general English."""
-    found = analyse_term(term)
+def score_term(term: str, context: NameContext = NO_CONTEXT) -> Score:
+    """Score how specific a tag or short phrase is in general English.
+
+    A term never scores below a broader term it contains ("Baby & Toddler Shoes" is at
+    least "Shoes"): modifiers only narrow. `context` is what the site's own writing
+    says about names (planner.specificity.names); without it, general English.
+    """
+    found = analyse_term(term, context)
     if not found.tokens:
         return Score(term, 0.0, (Signal("empty", 0.0, "no words to score"),))
     features = term_features(found)
@@ -135,4 +160,11 @@ def score_term(term: str) -> Score:
     score, signals = weigh(
         features, weights.TERM, weights.TERM_BIAS, lambda name: notes.get(name, name)
     )
+    broader = [score_term(part, context) for part in broader_parts(term)]
+    widest = max(broader, key=lambda s: s.score, default=None)
+    if widest is not None and logit(score) < logit(widest.score) + NARROWING:
+        lifted = round(logistic(logit(widest.score) + NARROWING), 4)
+        note = f"contains the broader '{widest.text}' ({widest.score:.2f}): modifiers narrow it"
+        signals = (*signals, Signal("narrows", round(logit(lifted) - logit(score), 3), note))
+        score = lifted
     return Score(term, score, signals)

@@ -3,23 +3,24 @@
 Written by benchmarks/train_specificity.py; do not edit by hand.
 """
 
-TERM_BIAS = -9.5959
+TERM_BIAS = -9.5550
 TERM = {
-    "rarest": 0.4180,
-    "mean_rarity": 1.2055,
-    "head_rarity": 0.1577,
-    "modifiers": 3.3314,
-    "category_head": -2.4596,
-    "collective_head": -0.7763,
-    "plural_head": 0.6927,
-    "kinds_below": -0.3166,
-    "depth": 0.2153,
-    "compounds": 0.3823,
+    "rarest": 0.4478,
+    "mean_rarity": 1.1147,
+    "head_rarity": 0.1912,
+    "modifiers": 3.2759,
+    "category_head": -2.4636,
+    "collective_head": -0.7748,
+    "plural_head": 0.6949,
+    "kinds_below": -0.3148,
+    "depth": 0.2168,
+    "compounds": 0.3838,
     "unknown_noun": 0.0000,
-    "conjunction": -2.7764,
+    "conjunction": -2.7742,
     "year": 1.0000,
-    "number": 1.1622,
+    "number": 1.0433,
     "code": 1.0000,
+    "name": 4.5396,
 }
 
 TEXT_BIAS = -3.1069
