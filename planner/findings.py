@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 import functools
 import os
+import sys
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,3 +80,28 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 def worst(findings: Iterable[Finding]) -> Severity | None:
     """The highest severity among `findings`, or None when there are none."""
     return max((f.severity for f in findings), default=None)
+
+
+DEBUG_ENV = "PLANNER_DEBUG"
+"""Set (by `planner --debug`, or by hand) to print the traceback behind a failure."""
+
+
+def failure(path: Path, line: int, stage: str, err: BaseException) -> Finding:
+    """The error finding for an unexpected exception while handling one file.
+
+    The file is left out and every other file goes on; with `PLANNER_DEBUG` set the
+    traceback goes to stderr (worker processes inherit the setting).
+    """
+    if os.environ.get(DEBUG_ENV):
+        traceback.print_exception(err, file=sys.stderr)
+    detail = str(err)
+    detail = f": {detail[:200]}" if detail else ""
+    return Finding(
+        path,
+        line,
+        1,
+        f"{stage}-failed",
+        Severity.ERROR,
+        f"could not {stage} this post ({type(err).__name__}{detail}); "
+        "this is a bug in planner: run with --debug to see where",
+    )

@@ -21,6 +21,7 @@ from slugify import slugify
 
 from planner.calendar import Entry, coverage, monday, months
 from planner.content import Post
+from planner.limits import short_name
 
 RELATED_POSTS = 3
 
@@ -87,7 +88,8 @@ class Links:
 
 @functools.lru_cache(maxsize=4096)
 def tag_slug(tag: str) -> str:
-    return slugify(tag) or "tag"
+    """The tag's name in URLs and file names: short enough for any file system."""
+    return short_name(slugify(tag) or "tag")
 
 
 def related(posts: Sequence[PostView], limit: int = RELATED_POSTS) -> dict[str, list[PostView]]:

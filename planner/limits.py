@@ -1,0 +1,89 @@
+"""The bounds on what one post may cost, and the scans that enforce them.
+
+Python-Markdown and the checker recurse or backtrack on deeply nested constructs (a
+link inside a link inside a link, a list thousands of levels deep), and a file name
+has a length limit. These limits are checked when a post is loaded, so every command
+(list, check, build, serve, the language server) gets the same finding for the same
+file instead of running away on it or failing half way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+MAX_NESTING = 100
+"""Most levels of `[` brackets in a paragraph, or of `>` quote markers on a line."""
+MAX_INDENT = 200
+"""Most columns of leading whitespace on a line (nested lists: 50 to 100 levels)."""
+MAX_MARKER_RUN = 500
+"""Longest run of emphasis marks (`*` or `_`) Python-Markdown is asked to pair up."""
+MAX_NAME_CHARS = 100
+"""Longest slug or tag slug, in characters; longer ones are shortened with a hash so
+the file name stays under every file system's 255-byte limit and stays unique."""
+HASH_CHARS = 10
+"""Hex digits of the hash that ends a shortened name."""
+
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_QUOTES = re.compile(r"^[ \t]*(?:>[ \t]*)+")
+_INDENT = re.compile(r"^[ \t]*")
+_MARKER_RUN = re.compile(r"\*{%d,}|_{%d,}" % (MAX_MARKER_RUN + 1, MAX_MARKER_RUN + 1))
+
+
+@dataclass(frozen=True)
+class TooDeep:
+    """Where a body first goes past a nesting limit (a line of the body, 1-based)."""
+
+    line: int
+    message: str
+
+
+def nesting_problem(body: str) -> TooDeep | None:
+    """The first place `body` nests deeper than the limits allow, or None.
+
+    One linear pass: bracket depth per paragraph, quote depth and indentation per
+    line, the longest run of emphasis marks; fenced code is skipped (Markdown does
+    not parse inside it).
+    """
+    depth = 0
+    in_fence = False
+    for number, line in enumerate(body.split("\n"), start=1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if not line.strip():
+            depth = 0
+            continue
+        quotes = _QUOTES.match(line)
+        if quotes and quotes.group().count(">") > MAX_NESTING:
+            return TooDeep(number, f"quotes nested more than {MAX_NESTING} levels deep")
+        indent = _INDENT.match(line).group().expandtabs(4)  # type: ignore[union-attr]
+        if len(indent) > MAX_INDENT:
+            return TooDeep(number, f"a line indented more than {MAX_INDENT} columns")
+        if _MARKER_RUN.search(line):
+            return TooDeep(number, f"a run of more than {MAX_MARKER_RUN} '*' or '_' marks")
+        for char in line:
+            if char == "[":
+                depth += 1
+                if depth > MAX_NESTING:
+                    return TooDeep(
+                        number, f"links or images nested more than {MAX_NESTING} levels deep"
+                    )
+            elif char == "]" and depth:
+                depth -= 1
+    return None
+
+
+def short_name(name: str, limit: int = MAX_NAME_CHARS) -> str:
+    """`name`, or when longer than `limit` its start and a hash of the whole of it.
+
+    Stable (the same name always gives the same result) and unique (two long names
+    that share their first characters still differ in the hash).
+    """
+    if len(name) <= limit:
+        return name
+    digest = hashlib.blake2b(name.encode("utf-8"), digest_size=HASH_CHARS // 2).hexdigest()
+    return f"{name[: limit - HASH_CHARS - 1].rstrip('-._')}-{digest}"
