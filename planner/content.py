@@ -175,7 +175,9 @@ def validate_slug(value: Any) -> str:
     if not SLUG_RE.fullmatch(slug):
         suggestion = slugify(slug)
         hint = f"; try '{suggestion}'" if suggestion else ""
-        raise FieldError(f"{_shown(slug)} must be lower-case ASCII letters, digits and hyphens{hint}")
+        raise FieldError(
+            f"{_shown(slug)} must be lower-case ASCII letters, digits and hyphens{hint}"
+        )
     return slug
 
 

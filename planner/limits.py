@@ -22,13 +22,17 @@ MAX_MARKER_RUN = 500
 MAX_NAME_CHARS = 100
 """Longest slug or tag slug, in characters; longer ones are shortened with a hash so
 the file name stays under every file system's 255-byte limit and stays unique."""
+CHECK_SECONDS = 10.0
+"""Time budget for checking one post; a post that takes longer is reported, not waited on."""
+RENDER_SECONDS = 10.0
+"""Time budget for turning one post's Markdown into HTML."""
 HASH_CHARS = 10
 """Hex digits of the hash that ends a shortened name."""
 
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _QUOTES = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 _INDENT = re.compile(r"^[ \t]*")
-_MARKER_RUN = re.compile(r"\*{%d,}|_{%d,}" % (MAX_MARKER_RUN + 1, MAX_MARKER_RUN + 1))
+_MARKER_RUN = re.compile(rf"\*{{{MAX_MARKER_RUN + 1},}}|_{{{MAX_MARKER_RUN + 1},}}")
 
 
 @dataclass(frozen=True)

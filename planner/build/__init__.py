@@ -24,7 +24,7 @@ from planner.build.cache import CACHE_DIR, Cache, digest, tree_digest
 from planner.build.feeds import FEED_ENTRIES, FeedInfo, atom, json_feed, robots, rss, sitemap
 from planner.build.gate import checker_installed, findings_for
 from planner.build.pages import Links, Page, PostView, TagLink, site_pages, tag_slug
-from planner.build.parallel import TemplateFailed, render_pages, with_body
+from planner.build.parallel import RenderFailed, TemplateFailed, render_pages, with_body
 from planner.build.render import (
     RENDERER_VERSION,
     WORDS_PER_MINUTE,
@@ -62,6 +62,8 @@ class BuildOptions:
     live_reload: bool = False
     """Serve mode: pages load the live-reload script; marked posts list their findings."""
     cache: bool = True
+    keep_going: bool = False
+    """Leave broken posts out and build the rest (serve mode), instead of stopping."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class BuildReport:
     cached: int
     checked: int
     seconds: float
+    problems: tuple[Finding, ...] = ()
+    """With `keep_going`: the errors of the posts that were left out."""
 
 
 class BuildError(Exception):
@@ -99,13 +103,12 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         loaded = load_posts_cached(site.post_files(), site.tz, site.root / CACHE_DIR)
     else:
         loaded = site.load_posts()
-    broken = tuple(f for f in loaded.problems if f.severity is Severity.ERROR)
-    if broken:
-        raise BuildError(f"{len(broken)} problem(s) in the posts; fix them to build", broken)
+    # Every broken post is found before the build stops: load, check gate, render.
+    broken = [f for f in loaded.problems if f.severity is Severity.ERROR]
     chosen = [p for p in loaded.posts if _included(p, now, options)]
     public = [p for p in chosen if p.state(now) is State.PUBLISHED]
     cache_dir = site.root / CACHE_DIR if options.cache else None
-    gate = _gate(site, public, options, cache_dir)
+    gate, gate_errors = _gate(site, public, options, cache_dir)
     notes = _marked_notes(site, chosen, now, options, cache_dir)
 
     cache = Cache(site.root, options.cache)
@@ -155,11 +158,13 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     staging = output.start(out)
     try:
         try:
-            written, converted = render_pages(
+            written, converted, unrendered = render_pages(
                 fresh, dirs, context, staging, out, cache, options.progress
             )
         except (TemplateFailed, output.UnsafePath) as err:
             raise BuildError(str(err)) from None
+        if (broken or gate_errors or unrendered) and not options.keep_going:
+            raise _stopped(broken, gate_errors, unrendered)
         public_views = sorted((v for v in views if not v.marked), key=_by_date, reverse=True)
         info = FeedInfo(
             site.config.site.title,
@@ -195,6 +200,25 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         len(chosen) - converted,
         gate,
         time.perf_counter() - started,
+        (*broken, *gate_errors, *unrendered),
+    )
+
+
+def _stopped(
+    broken: list[Finding], gate_errors: list[Finding], unrendered: list[Finding]
+) -> BuildError:
+    """Why the build stops, naming every broken post at once."""
+    found = (*broken, *gate_errors, *unrendered)
+    posts = len({f.path for f in found})
+    if gate_errors and not (broken or unrendered):
+        return BuildError(
+            f"{len(gate_errors)} error-level finding(s) in {posts} post(s) about to be "
+            "published; fix them, or build with --no-check",
+            found,
+        )
+    extra = "; or build with --no-check to skip the check findings" if gate_errors else ""
+    return BuildError(
+        f"{len(found)} problem(s) in {posts} post(s); fix them to build{extra}", found
     )
 
 
@@ -211,20 +235,14 @@ def _included(post: Post, now: datetime, options: BuildOptions) -> bool:
     return options.future
 
 
-def _gate(site: Site, public: list[Post], options: BuildOptions, cache_dir: Path | None) -> int:
-    """Check the posts about to be published; stop on error-level findings."""
+def _gate(
+    site: Site, public: list[Post], options: BuildOptions, cache_dir: Path | None
+) -> tuple[int, list[Finding]]:
+    """Check the posts about to be published: (posts checked, error-level findings)."""
     if not options.check or not checker_installed():
-        return 0
+        return 0, []
     found = findings_for(site, public, cache_dir)
-    errors = tuple(f for f in found if f.severity is Severity.ERROR)
-    if errors:
-        posts = len({f.path for f in errors})
-        raise BuildError(
-            f"{len(errors)} error-level finding(s) in {posts} post(s) about to be published; "
-            "fix them, or build with --no-check",
-            errors,
-        )
-    return len(public)
+    return len(public), [f for f in found if f.severity is Severity.ERROR]
 
 
 def _marked_notes(
@@ -296,7 +314,13 @@ def _machine_files(
 
     @functools.cache
     def newest() -> list[PostView]:  # with their HTML: the main feeds carry full posts
-        return [with_body(view, cache, renderer)[0] for view in newest_views]
+        views = []
+        for view in newest_views:
+            try:
+                views.append(with_body(view, cache, renderer)[0])
+            except RenderFailed:  # serve mode, where a broken post is left out
+                continue
+        return views
 
     shown = [
         e

@@ -17,9 +17,11 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from planner.budget import OverBudget, over_budget, time_budget
 from planner.check.checker import Checker, PostReport
 from planner.content import duplicate_slug, read_post, slug_line
-from planner.findings import Finding
+from planner.findings import Finding, failure
+from planner.limits import CHECK_SECONDS
 from planner.site import Site, open_site
 
 PARALLEL_MIN_POSTS = 400
@@ -91,9 +93,19 @@ def _check_chunk(
     for path in files:
         post, found = read_post(path, checker.site.tz)
         problems += found
-        if post is not None:
-            reports.append(checker.check(post))
-            claims.append((post.slug, slug_line(post)))
+        if post is None:
+            continue
+        try:
+            with time_budget(CHECK_SECONDS):
+                report = checker.check(post)
+        except OverBudget as err:
+            problems.append(over_budget(post.path, post.body_line, "checking", err))
+            continue
+        except Exception as err:  # a bug must cost one post, not the whole run
+            problems.append(failure(post.path, post.line_of("title"), "check", err))
+            continue
+        reports.append(report)
+        claims.append((post.slug, slug_line(post)))
     return reports, claims, problems
 
 
