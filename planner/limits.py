@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 MAX_NESTING = 100
-"""Most levels of `[` brackets in a paragraph, or of `>` quote markers on a line."""
+"""Most levels of `[` brackets or `(` parentheses in a paragraph, of `>` quote markers
+on a line, and most `<` in a paragraph with no `>` after them."""
 MAX_INDENT = 200
 """Most columns of leading whitespace on a line (nested lists: 50 to 100 levels)."""
 MAX_MARKER_RUN = 500
@@ -50,7 +51,7 @@ def nesting_problem(body: str) -> TooDeep | None:
     line, the longest run of emphasis marks; fenced code is skipped (Markdown does
     not parse inside it).
     """
-    depth = 0
+    depths = dict.fromkeys("[(<", 0)
     in_fence = False
     for number, line in enumerate(body.split("\n"), start=1):
         if _FENCE.match(line):
@@ -59,7 +60,7 @@ def nesting_problem(body: str) -> TooDeep | None:
         if in_fence:
             continue
         if not line.strip():
-            depth = 0
+            depths = dict.fromkeys("[(<", 0)
             continue
         quotes = _QUOTES.match(line)
         if quotes and quotes.group().count(">") > MAX_NESTING:
@@ -69,16 +70,29 @@ def nesting_problem(body: str) -> TooDeep | None:
             return TooDeep(number, f"a line indented more than {MAX_INDENT} columns")
         if _MARKER_RUN.search(line):
             return TooDeep(number, f"a run of more than {MAX_MARKER_RUN} '*' or '_' marks")
-        for char in line:
-            if char == "[":
-                depth += 1
-                if depth > MAX_NESTING:
-                    return TooDeep(
-                        number, f"links or images nested more than {MAX_NESTING} levels deep"
-                    )
-            elif char == "]" and depth:
-                depth -= 1
+        if ("[" in line or "(" in line or "<" in line) and _too_deep(line, depths):
+            return TooDeep(
+                number,
+                f"links, images or tags nested more than {MAX_NESTING} levels deep "
+                "(unclosed '[', '(' or '<')",
+            )
     return None
+
+
+_CLOSERS = {"]": "[", ")": "(", ">": "<"}
+
+
+def _too_deep(line: str, depths: dict[str, int]) -> bool:
+    """Count the line's brackets into `depths`; True once one goes past MAX_NESTING."""
+    for char in line:
+        if char in depths:
+            depths[char] += 1
+            if depths[char] > MAX_NESTING:
+                return True
+        elif char in _CLOSERS:
+            opener = _CLOSERS[char]
+            depths[opener] = 0 if opener == "<" else max(0, depths[opener] - 1)
+    return False
 
 
 def short_name(name: str, limit: int = MAX_NAME_CHARS) -> str:

@@ -21,9 +21,9 @@ from planner.specificity.words import zipf
 FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
 MASK_RE = re.compile(
     r"`[^`]*`"  # inline code
-    r"|(?<=\])\([^)]*\)"  # link target after [text]
-    r"|<!--.*?-->"  # one-line HTML comment
-    r"|<[^>\n]+>"  # HTML tag
+    r"|(?<=\])\([^)\]]*\)"  # link target after [text]
+    r"|<!--.*?(?:-->|$)"  # one-line HTML comment (to the end of the line when unclosed)
+    r"|<[^<>\n]+>"  # HTML tag
     r"|https?://\S+"  # bare URL
 )
 RARE_ZIPF = 3.0
@@ -68,13 +68,17 @@ INVITATIONS = (
 
 
 TOKEN_RE = re.compile(
-    r"([^\w$€£¥%&]*)"  # what stands before the token: spaces, punctuation
+    r"([^\w$€£¥%&]*+)"  # what stands before the token: spaces, punctuation
     r"(?:([^\W\d_]+(?:['\u2019-][^\W\d_]+)*)(?!\w)"  # a word: "Hydra-Matic", "owner's"
     r"|(\d+(?:[.,:/]\d+)*)(?!\w)"  # a number: "1968", "0.027", "3/8"
     r"|([^\W_]+(?:-[^\W_]+)*)"  # a code, letters and digits: "M21", "L78", "1960s", "14x7"
-    r"|([$€£¥%&]))"  # an amount or percent sign
+    r"|([$€£¥%&])|)"  # an amount or percent sign, or nothing (see below)
 )
-"""One pass over a paragraph with `findall`: the checker's hot loop, so no lookbehinds."""
+"""One pass over a paragraph with `findall`: the checker's hot loop, so no lookbehinds.
+
+The separator is possessive and the token may be empty, so a long run of punctuation
+with no token after it is one match, not a scan from every position of the run (which
+took quadratic time); the empty matches are skipped."""
 
 
 """One pass over a paragraph with `findall`: the checker's hot loop, so no lookbehinds."""
@@ -102,6 +106,8 @@ def tokens(text: str) -> list[ProseToken]:
     found: list[ProseToken] = []
     append, new = found.append, tuple.__new__
     for sep, word, number, code, symbol in TOKEN_RE.findall(text):
+        if not (word or number or code or symbol):
+            continue
         opens = (sep != " " and sep.rstrip(OPENERS)[-1:] in BREAKS) or not found
         if word:
             append(new(ProseToken, (sep, word, "word", opens)))
