@@ -9,6 +9,7 @@ file instead of running away on it or failing half way.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ MAX_INDENT = 200
 """Most columns of leading whitespace on a line (nested lists: 50 to 100 levels)."""
 MAX_MARKER_RUN = 500
 """Longest run of emphasis marks (`*` or `_`) Python-Markdown is asked to pair up."""
+MAX_PARAGRAPH_MARKERS = 20_000
+"""Most emphasis marks (`*` and `_`) in one paragraph: pairing them up takes time that
+grows with the square of their number."""
 MAX_NAME_CHARS = 100
 """Longest slug or tag slug, in characters; longer ones are shortened with a hash so
 the file name stays under every file system's 255-byte limit and stays unique."""
@@ -30,7 +34,7 @@ RENDER_SECONDS = 10.0
 HASH_CHARS = 10
 """Hex digits of the hash that ends a shortened name."""
 
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_FENCE = re.compile(r"(`{3,}|~{3,})")
 _QUOTES = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 _INDENT = re.compile(r"^[ \t]*")
 _MARKER_RUN = re.compile(rf"\*{{{MAX_MARKER_RUN + 1},}}|_{{{MAX_MARKER_RUN + 1},}}")
@@ -52,15 +56,15 @@ def nesting_problem(body: str) -> TooDeep | None:
     not parse inside it).
     """
     depths = dict.fromkeys("[(<", 0)
-    in_fence = False
-    for number, line in enumerate(body.split("\n"), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
+    markers = 0
+    lines = body.split("\n")
+    code = _fenced_lines(lines)
+    for number, line in enumerate(lines, start=1):
+        if number in code:
             continue
         if not line.strip():
             depths = dict.fromkeys("[(<", 0)
+            markers = 0
             continue
         quotes = _QUOTES.match(line)
         if quotes and quotes.group().count(">") > MAX_NESTING:
@@ -70,6 +74,11 @@ def nesting_problem(body: str) -> TooDeep | None:
             return TooDeep(number, f"a line indented more than {MAX_INDENT} columns")
         if _MARKER_RUN.search(line):
             return TooDeep(number, f"a run of more than {MAX_MARKER_RUN} '*' or '_' marks")
+        markers += line.count("*") + line.count("_")
+        if markers > MAX_PARAGRAPH_MARKERS:
+            return TooDeep(
+                number, f"more than {MAX_PARAGRAPH_MARKERS} '*' or '_' marks in one paragraph"
+            )
         if ("[" in line or "(" in line or "<" in line) and _too_deep(line, depths):
             return TooDeep(
                 number,
@@ -77,6 +86,31 @@ def nesting_problem(body: str) -> TooDeep | None:
                 "(unclosed '[', '(' or '<')",
             )
     return None
+
+
+def _fenced_lines(lines: list[str]) -> set[int]:
+    """The (1-based) numbers of the lines of closed fenced code blocks, fences included.
+
+    As Python-Markdown's fenced_code reads them: a fence of three or more backticks or
+    tildes at the start of a line, closed by the same fence; an unclosed one is text.
+    """
+    closers: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line[:3] in ("```", "~~~") and _FENCE.fullmatch(bare := line.rstrip(" \r")):
+            closers.setdefault(bare, []).append(index)
+    fenced: set[int] = set()
+    index = 0
+    while index < len(lines):
+        opener = _FENCE.match(lines[index])
+        if opener:
+            later = closers.get(opener.group(1), [])
+            at = bisect.bisect_right(later, index)
+            if at < len(later):
+                fenced.update(range(index + 1, later[at] + 2))
+                index = later[at] + 1
+                continue
+        index += 1
+    return fenced
 
 
 _CLOSERS = {"]": "[", ")": "(", ">": "<"}
