@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -75,7 +76,7 @@ def read_snapshot(path: Path, stamp: Stamp | None = None) -> Snapshot:
         raw = handle.read()
     if stamp is not None and (status.st_mtime_ns, status.st_size) != stamp:
         raise ChangedOnDisk(f"{path}: changed on disk since it was read; not writing it")
-    if not os.access(target, os.W_OK):
+    if not status.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise EditError(f"{path}: the file is read-only; not editing it (make it writable)")
     try:
         text = raw.decode("utf-8")

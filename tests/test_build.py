@@ -309,3 +309,82 @@ def test_gate_findings_are_cached_until_the_post_changes(make_site):
     with pytest.raises(BuildError) as err:
         build(site)
     assert [f.rule for f in err.value.findings] == ["tags-missing"]
+
+
+def _explode_on(body_text: str, monkeypatch) -> None:
+    """Make rendering fail for any post whose body contains `body_text`."""
+    from planner.build.render import Renderer
+
+    real = Renderer.render
+
+    def render(self, body, summary=""):
+        if body_text in body:
+            raise RuntimeError("renderer bug")
+        return real(self, body, summary)
+
+    monkeypatch.setattr(Renderer, "render", render)
+
+
+def test_build_names_every_broken_post_at_once(example, monkeypatch):
+    out, _ = build(example)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    posts = example / "content" / "posts"
+    (posts / "year-one.md").write_text("---\ntitle: A\ndate: 0001-01-01T00:00:00+05:00\n---\n")
+    (posts / "digits.md").write_text(f"---\ntitle: B\npriority: {'9' * 5000}\n---\n")
+    (posts / "nested.md").write_text("---\ntitle: C\n---\n" + "![" * 3000 + "x")
+    rally = posts / "rally-wheels-date-codes.md"
+    rally.write_text(rally.read_text(encoding="utf-8") + "\nEXPLODE\n", encoding="utf-8")
+    _explode_on("EXPLODE", monkeypatch)
+    with pytest.raises(BuildError) as err:
+        build(example, check=False)
+    named = {f.path.name for f in err.value.findings}
+    assert named == {"year-one.md", "digits.md", "nested.md", "rally-wheels-date-codes.md"}
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_keep_going_builds_every_post_but_the_broken_ones(example, monkeypatch):
+    posts = example / "content" / "posts"
+    rally = posts / "rally-wheels-date-codes.md"
+    rally.write_text(rally.read_text(encoding="utf-8") + "\nEXPLODE\n", encoding="utf-8")
+    _explode_on("EXPLODE", monkeypatch)
+    out, report = build(example, check=False, keep_going=True)
+    assert [f.rule for f in report.problems] == ["render-failed"]
+    built = {p.name for p in (out / "posts").iterdir()}
+    assert built == PUBLISHED - {
+        "rally-wheels-on-a-first-gen-camaro-reading-the-date-stamp-on-a-14x7-rim"
+    }
+
+
+def test_a_render_past_its_budget_is_that_posts_finding(example, monkeypatch):
+    import planner.build.parallel
+    from planner.build.render import Renderer
+
+    real = Renderer.render
+
+    def slow(self, body, summary=""):
+        while "SLOW" in body:
+            pass
+        return real(self, body, summary)
+
+    monkeypatch.setattr(Renderer, "render", slow)
+    monkeypatch.setattr(planner.build.parallel, "RENDER_SECONDS", 0.05)
+    rally = example / "content" / "posts" / "rally-wheels-date-codes.md"
+    rally.write_text(rally.read_text(encoding="utf-8") + "\nSLOW\n", encoding="utf-8")
+    with pytest.raises(BuildError) as err:
+        build(example, check=False)
+    assert [(f.path.name, f.rule) for f in err.value.findings] == [
+        ("rally-wheels-date-codes.md", "over-budget")
+    ]
+
+
+def test_long_tags_and_slugs_build_into_short_file_names(make_site):
+    long_tag = "Muncie " * 60
+    site = make_site(
+        posts={
+            "long.md": f"---\ntitle: {'Gearbox ' * 60}\ntags: [{long_tag}]\ndate: 2026-01-01\n---\nBody.\n"
+        }
+    )
+    out, report = build(site, check=False)
+    assert report.posts == 1
+    names = [p.name for p in out.rglob("*")]
+    assert max(len(name) for name in names) <= 100
