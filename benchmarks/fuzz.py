@@ -50,9 +50,10 @@ COLUMNS = ("inputs", "tracebacks", "internal", "hangs", "good lost", "unnamed")
 NOW = "2026-11-22"
 
 
-def generate(strategy, count: int, seed_value: int) -> list:
-    """`count` examples of `strategy`, reproducible from `seed_value`."""
-    found: list = []
+def generate(strategy, count: int, seed_value: int, keep: Callable[[int, object], None]) -> None:
+    """`count` examples of `strategy`, reproducible from `seed_value`, each handed to
+    `keep` with its number as it is made (the inputs are too large to hold at once)."""
+    made = [0]
 
     @seed(seed_value)
     @settings(
@@ -64,10 +65,10 @@ def generate(strategy, count: int, seed_value: int) -> list:
     )
     @given(strategy)
     def collect(example) -> None:
-        found.append(example)
+        keep(made[0], example)
+        made[0] += 1
 
     collect()
-    return found
 
 
 def _site(root: Path, config: bytes = b"", audience: bytes | None = None) -> Path:
@@ -221,6 +222,8 @@ def run_all(
                 total += Counter(receive.recv())
                 process.join()
                 running.remove(entry)
+                done = len(groups) - len(pending) - len(running)
+                print(f"  {done}/{len(groups)} {dict(total)}", file=sys.stderr, flush=True)
             elif not process.is_alive() or time.perf_counter() - started > limit:
                 process.kill()
                 process.join()
@@ -241,23 +244,34 @@ def main() -> None:
     rows = []
     try:
         started = time.perf_counter()
-        posts = generate(post_files(), args.posts, args.seed)
-        roots = []
-        for first in range(0, len(posts), args.batch):
-            root = _site(work / f"posts-{first}")
-            for number, data in enumerate(posts[first : first + args.batch]):
-                (root / "content" / "posts" / f"hostile-{first + number}.md").write_bytes(data)
-            roots.append(root)
+        roots: list[Path] = []
+
+        def keep_post(number: int, data: bytes) -> None:
+            if number % args.batch == 0:
+                roots.append(_site(work / f"posts-{number}"))
+            (roots[-1] / "content" / "posts" / f"hostile-{number}.md").write_bytes(data)
+
+        generate(post_files(), args.posts, args.seed, keep_post)
+        generated = sum(len(list((r / "content" / "posts").glob("hostile-*"))) for r in roots)
         counts = run_all(run_posts, [[r] for r in roots], args.hang, args.hang * 5)
-        rows.append(("posts", len(posts), counts, time.perf_counter() - started))
+        rows.append(("posts", generated, counts, time.perf_counter() - started))
 
         started = time.perf_counter()
-        configs = generate(config_files(), args.configs, args.seed)
-        audiences = generate(audience_files(), args.configs, args.seed + 1)
-        roots = [
-            _site(work / f"config-{n}", config, audience)
-            for n, (config, audience) in enumerate(zip(configs, audiences, strict=False))
-        ]
+        roots = []
+        generate(
+            config_files(),
+            args.configs,
+            args.seed,
+            lambda n, data: roots.append(_site(work / f"config-{n}", data, b"")),
+        )
+        generate(
+            audience_files(),
+            args.configs,
+            args.seed + 1,
+            lambda n, data: (
+                (roots[n] / "audience.toml").write_bytes(data) if n < len(roots) else None
+            ),
+        )
         groups = [roots[i : i + 50] for i in range(0, len(roots), 50)]
         counts = run_all(run_configs, groups, args.hang, args.hang * 10)
         rows.append(("configs", len(roots), counts, time.perf_counter() - started))

@@ -9,6 +9,7 @@ mix, never a file cut short, never a missing file.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import random
@@ -85,11 +86,13 @@ def kill_builds(root: Path, kills: int, seed: int = 1) -> KillResult:
     """Edit the site and kill a build at a random moment, `kills` times."""
     rng = random.Random(seed)
     out = root / "public"
-    duration = build(root)
+    build(root)
+    edit_site(root, rng, 0)
+    duration = build(root)  # what a build with a few changed posts takes: kill within it
     previous = snapshot(out)
     result = KillResult()
     for round_number in range(kills):
-        edit_site(root, rng, round_number)
+        edit_site(root, rng, round_number + 1)
         process = subprocess.Popen(
             [*PLANNER, *BUILD],
             cwd=root,
@@ -97,7 +100,7 @@ def kill_builds(root: Path, kills: int, seed: int = 1) -> KillResult:
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # its own process group: the workers die with it
         )
-        time.sleep(rng.uniform(0, duration * 1.2))
+        time.sleep(rng.uniform(0, duration))
         _kill_tree(process)
         left = snapshot(out)
         build(root)
@@ -115,8 +118,6 @@ def kill_builds(root: Path, kills: int, seed: int = 1) -> KillResult:
 
 def _kill_tree(process: subprocess.Popen) -> None:
     """SIGKILL the build and its forked workers at once, as a crash or the OOM killer would."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait()

@@ -379,11 +379,8 @@ def test_a_render_past_its_budget_is_that_posts_finding(example, monkeypatch):
 
 def test_long_tags_and_slugs_build_into_short_file_names(make_site):
     long_tag = "Muncie " * 60
-    site = make_site(
-        posts={
-            "long.md": f"---\ntitle: {'Gearbox ' * 60}\ntags: [{long_tag}]\ndate: 2026-01-01\n---\nBody.\n"
-        }
-    )
+    front = f"title: {'Gearbox ' * 60}\ntags: [{long_tag}]\ndate: 2026-01-01"
+    site = make_site(posts={"long.md": f"---\n{front}\n---\nBody.\n"})
     out, report = build(site, check=False)
     assert report.posts == 1
     names = [p.name for p in out.rglob("*")]

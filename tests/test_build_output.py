@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kill_harness import kill_builds, snapshot, write_small_site
+
 from planner.build import output
 
 

@@ -378,9 +378,7 @@ def test_an_unexpected_failure_costs_only_its_own_post(tmp_path, monkeypatch):
             raise RuntimeError("unforeseen")
         return str(value)
 
-    specs = [
-        replace(f, parse=explode) if f.key == "summary" else f for f in planner.content.FIELDS
-    ]
+    specs = [replace(f, parse=explode) if f.key == "summary" else f for f in planner.content.FIELDS]
     monkeypatch.setattr(planner.content, "FIELDS", tuple(specs))
     bad = write(tmp_path, "bad.md", "---\ntitle: Bad\nsummary: boom\n---\n")
     good = write(tmp_path, "good.md", "---\ntitle: Good\n---\n")
