@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from planner.findings import Finding, Severity
+from planner.findings import Finding, error_at
 
 
 class OverBudget(Exception):
@@ -52,11 +52,9 @@ def time_budget(seconds: float) -> Iterator[None]:
 
 def over_budget(path: Path, line: int, doing: str, err: OverBudget) -> Finding:
     """The finding for a post whose check or render ran past its time budget."""
-    return Finding(
+    return error_at(
         path,
         line,
-        1,
         "over-budget",
-        Severity.ERROR,
         f"{doing} this post {err} and was stopped; split it or simplify its Markdown",
     )

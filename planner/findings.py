@@ -96,12 +96,15 @@ def failure(path: Path, line: int, stage: str, err: BaseException) -> Finding:
         traceback.print_exception(err, file=sys.stderr)
     detail = str(err)
     detail = f": {detail[:200]}" if detail else ""
-    return Finding(
+    return error_at(
         path,
         line,
-        1,
         f"{stage}-failed",
-        Severity.ERROR,
         f"could not {stage} this post ({type(err).__name__}{detail}); "
         "this is a bug in planner: run with --debug to see where",
     )
+
+
+def error_at(path: Path, line: int, rule: str, message: str) -> Finding:
+    """An error-level finding about a whole line of `path`."""
+    return Finding(path, line, 1, rule, Severity.ERROR, message)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_NESTING = 100
 """Most levels of `[` brackets or `(` parentheses in a paragraph, of `>` quote markers
@@ -40,8 +40,7 @@ _INDENT = re.compile(r"^[ \t]*")
 _MARKER_RUN = re.compile(rf"\*{{{MAX_MARKER_RUN + 1},}}|_{{{MAX_MARKER_RUN + 1},}}")
 
 
-@dataclass(frozen=True)
-class TooDeep:
+class TooDeep(NamedTuple):
     """Where a body first goes past a nesting limit (a line of the body, 1-based)."""
 
     line: int

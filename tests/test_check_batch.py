@@ -73,18 +73,21 @@ def _checker_that_fails_on(monkeypatch, marker: str, failure) -> None:
     monkeypatch.setattr(Checker, "check", check)
 
 
+def _check_good_and_marked(make_site, marker: str):
+    """Check a.md (fine) and b.md (with `marker`): (the one report, the problems)."""
+    posts = {"a.md": SPECIFIC, "b.md": f"{SPECIFIC}\n{marker}\n"}
+    site = open_site(start=make_site(posts=posts, audience=AUDIENCE))
+    [report], problems = check_files(site, site.post_files())
+    return report.path.name, [(p.path.name, p.rule) for p in problems]
+
+
 def _raise() -> None:
     raise RuntimeError("checker bug")
 
 
 def test_a_failing_check_is_that_posts_finding_and_the_rest_are_checked(make_site, monkeypatch):
     _checker_that_fails_on(monkeypatch, "BOOM", _raise)
-    site = open_site(
-        start=make_site(posts={"a.md": SPECIFIC, "b.md": SPECIFIC + "\nBOOM\n"}, audience=AUDIENCE)
-    )
-    reports, problems = check_files(site, site.post_files())
-    assert [r.path.name for r in reports] == ["a.md"]
-    assert [(p.path.name, p.rule) for p in problems] == [("b.md", "check-failed")]
+    assert _check_good_and_marked(make_site, "BOOM") == ("a.md", [("b.md", "check-failed")])
 
 
 def test_a_check_past_its_budget_is_reported_not_waited_on(make_site, monkeypatch):
@@ -96,12 +99,7 @@ def test_a_check_past_its_budget_is_reported_not_waited_on(make_site, monkeypatc
 
     _checker_that_fails_on(monkeypatch, "SLOW", spin)
     monkeypatch.setattr(planner.check.batch, "CHECK_SECONDS", 0.05)
-    site = open_site(
-        start=make_site(posts={"a.md": SPECIFIC, "b.md": SPECIFIC + "\nSLOW\n"}, audience=AUDIENCE)
-    )
-    reports, problems = check_files(site, site.post_files())
-    assert [r.path.name for r in reports] == ["a.md"]
-    assert [(p.path.name, p.rule) for p in problems] == [("b.md", "over-budget")]
+    assert _check_good_and_marked(make_site, "SLOW") == ("a.md", [("b.md", "over-budget")])
 
 
 def test_debug_prints_the_traceback_of_a_post_that_failed(make_site, monkeypatch):
