@@ -385,3 +385,11 @@ def test_long_tags_and_slugs_build_into_short_file_names(make_site):
     assert report.posts == 1
     names = [p.name for p in out.rglob("*")]
     assert max(len(name) for name in names) <= 100
+
+
+def test_control_characters_in_a_post_leave_the_feeds_valid_xml(make_site):
+    front = 'title: "Bell \\x07 title"\ntags: ["\\x02tag"]\ndate: 2026-01-01'
+    site = make_site(posts={"c.md": f"---\n{front}\n---\nBody \x01 text.\n"})
+    out, _ = build(site, check=False)
+    for feed in ("feed.xml", "rss.xml", "tags/tag/feed.xml"):
+        ET.parse(out / feed)
