@@ -21,6 +21,7 @@ child with a time limit, two children at a time. Counted as failures (all must b
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import multiprocessing
 import shutil
@@ -207,6 +208,8 @@ def run_all(
 ) -> Counter:
     """Each group in a forked child, two at a time; a child past `limit` s is a hang."""
     context = multiprocessing.get_context("fork")
+    gc.collect()
+    gc.freeze()  # children inherit the generator's objects: never scan or copy them
     total: Counter = Counter()
     pending = list(groups)
     running: list[tuple] = []

@@ -24,7 +24,14 @@ from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from planner.findings import Finding, Severity, display_path, failure
-from planner.limits import MAX_NAME_CHARS, nesting_problem, short_name
+from planner.limits import (
+    CYCLE,
+    MAX_FRONT_MATTER_VALUES,
+    MAX_NAME_CHARS,
+    expanded_size,
+    nesting_problem,
+    short_name,
+)
 from planner.schema import empty_mapping
 
 STATUSES = ("draft", "ready")
@@ -36,9 +43,6 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 Python's own limits, where moving a date by a day or a time zone overflows."""
 MAX_PRIORITY = 10**9
 """Priorities are whole numbers of at most this size, either way."""
-MAX_FRONT_MATTER_VALUES = 10_000
-"""Most values the front matter may hold once YAML aliases are expanded: an alias
-bomb (a few lines that expand to billions of values) is refused, not expanded."""
 
 
 class State(enum.StrEnum):
@@ -325,7 +329,7 @@ def _read_post(path: Path, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
     if not isinstance(data, dict):
         return error(fm_line, "bad-front-matter", "front matter must be 'key: value' lines")
     if not 0 < (size := expanded_size(data, MAX_FRONT_MATTER_VALUES)) <= MAX_FRONT_MATTER_VALUES:
-        what = "refers to itself" if size == _CYCLE else "expands to too many values"
+        what = "refers to itself" if size == CYCLE else "expands to too many values"
         return error(
             fm_line,
             "bad-front-matter",
@@ -403,39 +407,6 @@ def _read_post(path: Path, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
         **{**values, "status": status},
     )
     return post, problems
-
-
-_CYCLE = -1
-
-
-def expanded_size(data: Any, limit: int) -> int:
-    """How many values `data` holds with every shared (aliased) part counted each time
-    it is used; stops counting past `limit`. `_CYCLE` when a value contains itself."""
-    sizes: dict[int, int] = {}
-    open_ids: set[int] = set()
-
-    def size(value: Any) -> int:
-        if not isinstance(value, (list, dict, set)):
-            return 1
-        if id(value) in open_ids:
-            raise RecursionError
-        if id(value) not in sizes:
-            open_ids.add(id(value))
-            children = (*value.keys(), *value.values()) if isinstance(value, dict) else value
-            total = 1
-            for child in children:
-                total += size(child)
-                if total > limit:
-                    break
-            open_ids.discard(id(value))
-            sizes[id(value)] = total
-        return sizes[id(value)]
-
-    try:
-        total = size(data)
-    except RecursionError:  # a cycle, or nesting deeper than Python's stack
-        return _CYCLE
-    return total if total <= limit else limit + 1
 
 
 def _split_front_matter(text: str) -> tuple[str, int, str, int] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 MAX_NESTING = 100
 """Most levels of `[` brackets or `(` parentheses in a paragraph, of `>` quote markers
@@ -27,6 +27,9 @@ grows with the square of their number."""
 MAX_NAME_CHARS = 100
 """Longest slug or tag slug, in characters; longer ones are shortened with a hash so
 the file name stays under every file system's 255-byte limit and stays unique."""
+MAX_FRONT_MATTER_VALUES = 10_000
+"""Most values the front matter may hold once YAML aliases are expanded: an alias
+bomb (a few lines that expand to billions of values) is refused, not expanded."""
 CHECK_SECONDS = 10.0
 """Time budget for checking one post; a post that takes longer is reported, not waited on."""
 RENDER_SECONDS = 10.0
@@ -126,6 +129,39 @@ def _too_deep(line: str, depths: dict[str, int]) -> bool:
             opener = _CLOSERS[char]
             depths[opener] = 0 if opener == "<" else max(0, depths[opener] - 1)
     return False
+
+
+CYCLE = -1
+
+
+def expanded_size(data: Any, limit: int) -> int:
+    """How many values `data` holds with every shared (aliased) part counted each time
+    it is used; stops counting past `limit`. `CYCLE` when a value contains itself."""
+    sizes: dict[int, int] = {}
+    open_ids: set[int] = set()
+
+    def size(value: Any) -> int:
+        if not isinstance(value, (list, dict, set)):
+            return 1
+        if id(value) in open_ids:
+            raise RecursionError
+        if id(value) not in sizes:
+            open_ids.add(id(value))
+            children = (*value.keys(), *value.values()) if isinstance(value, dict) else value
+            total = 1
+            for child in children:
+                total += size(child)
+                if total > limit:
+                    break
+            open_ids.discard(id(value))
+            sizes[id(value)] = total
+        return sizes[id(value)]
+
+    try:
+        total = size(data)
+    except RecursionError:  # a cycle, or nesting deeper than Python's stack
+        return CYCLE
+    return total if total <= limit else limit + 1
 
 
 def short_name(name: str, limit: int = MAX_NAME_CHARS) -> str:
