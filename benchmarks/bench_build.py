@@ -15,7 +15,10 @@ RSS counts them in every process.
 
 Rows: cold (no output, no cache), warm (nothing changed), one post edited. planner is
 measured as `planner build --no-check` (like the others, no pre-publish checking) and
-with the check gate on (the default).
+with the check gate on (the default). The "Markdown floor" row is Python-Markdown alone
+converting every post body with planner's extensions on every core, process start
+included (markdown_floor.py): the least a build on this stack can take. planner's cold
+time is given as a multiple of that floor and of Hugo's.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 GEN_SITE = REPO.parent / "shared" / "bench" / "gen_site.py"
 """The shared corpus generator lives beside the repository, in ../shared."""
 PLANNER = Path(sys.executable).with_name("planner")
+FLOOR = Path(__file__).with_name("markdown_floor.py")
 
 HUGO_LAYOUTS = {
     "baseof.html": "<!doctype html><html><head><title>{{ .Title }}</title></head>"
@@ -133,6 +137,18 @@ def measure(site: Path, argv: list[str], out: str, cache: str, runs: int) -> dic
     }
 
 
+def measure_floor(site: Path, runs: int) -> dict[str, float]:
+    """Python-Markdown alone over the site's posts: cold only (it keeps no state)."""
+    done = [run_measured([sys.executable, str(FLOOR), "content"], cwd=site) for _ in range(runs)]
+    if any(r.returncode for r in done):
+        raise SystemExit(f"{FLOOR.name} failed in {site}")
+    return {
+        "cold": median(done, lambda r: r.seconds),
+        "pss": max(r.peak_pss_mb for r in done),
+        "rss": max(r.peak_rss_mb for r in done),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
@@ -145,6 +161,12 @@ def main() -> None:
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             sites = make_sites(size, args.gen, Path(tmp))
+            floor = measure_floor(sites["planner"], args.runs)
+            print(
+                f"| {size} | Markdown floor | {floor['cold']:.2f} | n/a | n/a | "
+                f"{floor['pss']:.0f} | {floor['rss']:.0f} |",
+                flush=True,
+            )
             results = {}
             for tool, (argv, out, cache) in commands(args.tools).items():
                 site = sites[tool.split()[0].lower()]
@@ -157,8 +179,9 @@ def main() -> None:
                 )
             ours = results["planner --no-check"]["cold"]
             print(
-                f"|  | planner cold vs Hugo: {ours / results['Hugo 0.168']['cold']:.2f}x the "
-                f"time; vs Pelican: {results['Pelican']['cold'] / ours:.1f}x faster | | | | | |"
+                f"|  | planner cold: {ours / floor['cold']:.2f}x the Markdown floor, "
+                f"{ours / results['Hugo 0.168']['cold']:.2f}x Hugo's time; "
+                f"{results['Pelican']['cold'] / ours:.1f}x faster than Pelican | | | | | |"
             )
 
 

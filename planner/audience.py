@@ -20,7 +20,6 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from planner.config import Config
 from planner.findings import Finding, Severity
@@ -184,10 +183,3 @@ def load_audience(config: Config, problems: list[Finding]) -> Audience:
     if source is None:
         return Audience()
     return Converter(source, problems, "audience").build(Audience, source.data, ())
-
-
-def audience_source(config: Config) -> Path | None:
-    """The file the profile is read from, or None when there is none."""
-    if config.source is not None and "audience" in config.source.data:
-        return config.source.path
-    return config.audience_path if config.audience_path.is_file() else None

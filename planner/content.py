@@ -177,7 +177,7 @@ def validate_slug(value: Any) -> str:
     if ".." in slug or "/" in slug or "\\" in slug or slug.startswith("."):
         raise FieldError(f"{_shown(slug)} would escape the output directory; use a plain name")
     if not SLUG_RE.fullmatch(slug):
-        suggestion = slugify(slug)
+        suggestion = short_name(slugify(slug))
         hint = f"; try '{suggestion}'" if suggestion else ""
         raise FieldError(
             f"{_shown(slug)} must be lower-case ASCII letters, digits and hyphens{hint}"
@@ -306,6 +306,16 @@ def _read_post(path: Path, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
             f"not UTF-8 text: byte 0x{raw[err.start]:02x} here; save the file as UTF-8",
             col,
         )
+    return parse_post(path, text, tz)
+
+
+def parse_post(path: Path, text: str, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
+    """Parse a post from `text` (an editor's unsaved buffer, or the file's decoded text)."""
+    problems: list[Finding] = []
+
+    def error(line: int, rule: str, message: str, col: int = 1) -> tuple[None, list[Finding]]:
+        problems.append(Finding(path, line, col, rule, Severity.ERROR, message))
+        return None, problems
 
     split = _split_front_matter(text)
     if split is None:

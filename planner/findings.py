@@ -77,11 +77,6 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (str(f.path), f.line, f.col, f.rule))
 
 
-def worst(findings: Iterable[Finding]) -> Severity | None:
-    """The highest severity among `findings`, or None when there are none."""
-    return max((f.severity for f in findings), default=None)
-
-
 DEBUG_ENV = "PLANNER_DEBUG"
 """Set (by `planner --debug`, or by hand) to print the traceback behind a failure."""
 

@@ -21,7 +21,7 @@ import importlib.util
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,6 +71,8 @@ class PlanWarning:
     message: str
     path: Path | None = None
     line: int = 1
+    week: date | None = None
+    """The Monday of the week a warning is about (an empty week)."""
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,9 @@ def _empty_weeks(
         days = {monday + timedelta(days=i) for i in range(7)}
         if days & open_days and not days & posted:
             warnings.append(
-                PlanWarning("empty-week", f"no post in the week of {monday:%a %Y-%m-%d}")
+                PlanWarning(
+                    "empty-week", f"no post in the week of {monday:%a %Y-%m-%d}", week=monday
+                )
             )
     return warnings
 
@@ -287,6 +291,23 @@ def _interest_gaps(
             )
         )
     return warnings
+
+
+def dated_warnings(
+    site: Site, posts: Sequence[Post], now: datetime, interests_of: Mapping[Path, tuple[str, ...]]
+) -> list[PlanWarning]:
+    """The warnings about the dated posts alone (empty weeks, interests left uncovered),
+    with the interests each post covers already known: what the calendar page shows."""
+    from planner.cadence import Cadence, slots
+
+    settings = PlanSettings.from_schedule(site.config.schedule)
+    until = now + timedelta(weeks=settings.horizon_weeks)
+    pinned = [p for p in posts if p.status == "ready" and p.date is not None]
+    free = slots(Cadence.from_settings(site.config.schedule, site.tz), now, until)
+    return [
+        *_empty_weeks(pinned, (), free, now, until),
+        *_interest_gaps(site.audience, pinned, (), interests_of, now, settings),
+    ]
 
 
 def check_warnings(site: Site, posts: Sequence[tuple[Post, datetime]]) -> list[PlanWarning]:

@@ -7,6 +7,7 @@ the test is skipped, saying why.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -72,3 +73,70 @@ def test_pages_render_in_a_browser_without_console_errors(preview, tmp_path):
         browser.close()
     assert shot.stat().st_size > 10_000
     assert errors == []
+
+
+SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
+NEXT_TITLE = "Adjusting the Hurst linkage on a Muncie M21 with a 1/4-inch gauge pin"
+SHOTS = os.environ.get("PLANNER_SCREENSHOTS")
+"""A directory to keep the calendar screenshots in (docs/img regenerates the docs' images)."""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_calendar_shows_the_next_post_in_full_on_the_first_screen(
+    preview, browser, screen, tmp_path
+):
+    width, height = SCREENS[screen]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(preview.url + "calendar/")
+    title = page.locator("#agenda .title", has_text=NEXT_TITLE)
+    box = title.bounding_box()
+    assert title.inner_text() == NEXT_TITLE
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert box["y"] + box["height"] <= height, f"{NEXT_TITLE!r} is below the fold at {screen}"
+    item = page.locator("#agenda .item", has_text=NEXT_TITLE)
+    assert "scheduled" in item.inner_text() and "mastodon, bluesky" in item.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
+    shot = Path(SHOTS) if SHOTS else tmp_path
+    shot.mkdir(parents=True, exist_ok=True)
+    path = shot / f"calendar-{screen}.png"
+    page.screenshot(path=str(path))
+    assert 10_000 < path.stat().st_size < 300_000
+    page.close()
+
+
+def test_calendar_coverage_comes_before_the_month_grids(preview, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(preview.url + "calendar/")
+    coverage = page.locator("#coverage").bounding_box()
+    months = page.locator("#months").bounding_box()
+    assert coverage is not None and months is not None and coverage["y"] < months["y"]
+    page.close()
+
+
+def test_calendar_filter_by_channel_hides_other_posts(preview, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(preview.url + "calendar/")
+    page.select_option("select[name=tags]", "Z/28")
+    visible = page.locator("#agenda .item:visible .title").all_inner_texts()
+    assert visible == [
+        "Cowl induction on the 1969 Z/28: the ZL2 hood, the solenoid and the flapper"
+    ]
+    assert page.locator("form.filters output").inner_text() == "1 of 3 coming posts shown"
+    page.close()
+
+
+def test_calendar_is_whole_without_javascript(preview, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(preview.url + "calendar/")
+    assert not page.locator("form.filters").is_visible()
+    assert page.locator("#agenda .item:visible").count() == 3
+    context.close()

@@ -282,7 +282,7 @@ def test_cli_build_summary_and_exit_codes(example, monkeypatch):
     monkeypatch.chdir(example)
     result = CliRunner().invoke(cli, ["build", "--now", "2026-11-22T12:00"])
     assert result.exit_code == 0, result.output
-    assert "built 5 post(s) into public" in result.output and "5 checked" in result.output
+    assert "built 5 post(s) into public" in result.output and "8 checked" in result.output
     (example / "content" / "posts" / "untagged.md").write_text(
         "---\ntitle: Untagged\ndate: 2026-01-01\n---\nBody.\n"
     )
@@ -393,3 +393,81 @@ def test_control_characters_in_a_post_leave_the_feeds_valid_xml(make_site):
     out, _ = build(site, check=False)
     for feed in ("feed.xml", "rss.xml", "tags/tag/feed.xml"):
         ET.parse(out / feed)
+
+
+def _calendar(out: Path) -> str:
+    return (out / "calendar" / "index.html").read_text(encoding="utf-8")
+
+
+def test_calendar_page_opens_on_the_agenda_then_coverage_then_months(example):
+    page = _calendar(build(example)[0])
+    agenda, coverage, months = (
+        page.index(f'id="{name}"') for name in ("agenda", "coverage", "months")
+    )
+    assert agenda < coverage < months
+    coming = page[agenda:coverage]
+    assert "Adjusting the Hurst linkage on a Muncie M21 with a 1/4-inch gauge pin" in coming
+    assert 'class="item scheduled"' in coming and "Shared on: mastodon, bluesky" in coming
+    assert "No post, though the cadence has open slots" in coming
+
+
+def test_calendar_page_shows_only_the_months_that_hold_posts(example):
+    page = _calendar(build(example)[0])
+    for month in (
+        "August 2026",
+        "September 2026",
+        "November 2026",
+        "December 2026",
+        "January 2027",
+    ):
+        assert f">{month}</h3>" in page
+    assert "October 2026" not in page
+
+
+def test_calendar_page_links_the_ics_file_and_webcal(example):
+    page = _calendar(build(example)[0])
+    assert 'href="/calendar.ics"' in page
+    assert 'href="webcal://norwood-road.example.com/calendar.ics"' in page
+
+
+def test_calendar_page_marks_a_scheduled_post_with_check_errors(make_site):
+    site = make_site(
+        posts={"x.md": "---\ntitle: Untagged M21 post\ndate: 2026-12-01 09:00:00\n---\nBody.\n"},
+        config='[site]\ntimezone = "America/New_York"\n',
+    )
+    out, report = build(site)
+    assert report.checked == 1
+    assert "1 error-level check finding(s); run &#39;planner check x.md&#39;" in _calendar(out)
+    out, _ = build(site, check=False)
+    assert "error-level" not in _calendar(out)
+
+
+def test_calendar_page_without_show_upcoming_has_no_agenda(example):
+    config = example / "planner.toml"
+    config.write_text(config.read_text().replace("[site]\n", "[site]\nshow_upcoming = false\n", 1))
+    page = _calendar(build(example)[0])
+    assert 'id="agenda"' not in page and "Adjusting the Hurst linkage" not in page
+    assert "Reading the trim tag on a 1968 Camaro" not in page  # June: before the months shown
+    assert "Why restoration is worth it" in page
+
+
+def test_gate_and_calendar_share_one_checker_pass(example, monkeypatch):
+    import planner.build as build_module
+
+    calls: list[list[str]] = []
+    real = build_module.findings_for
+
+    def counting(site, posts, cache_dir):
+        calls.append(sorted(p.path.name for p in posts))
+        return real(site, posts, cache_dir)
+
+    monkeypatch.setattr(build_module, "findings_for", counting)
+    _, report = build(example)
+    assert len(calls) == 1 and report.checked == len(calls[0]) == 8
+    assert "hurst-linkage-muncie-m21.md" in calls[0]  # scheduled, on the agenda
+
+
+def test_calendar_page_marks_today_once(example):
+    page = _calendar(build(example)[0])
+    assert page.count('aria-current="date"') == 1
+    assert '<span class="today-mark">today</span>' in page

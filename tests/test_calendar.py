@@ -11,14 +11,21 @@ import pytest
 
 from planner.audience import Audience
 from planner.calendar import (
+    LEGEND,
+    agenda,
     coverage,
     entries,
     month_grid,
     months,
+    post_channels,
     post_url,
+    shown_months,
     to_ics,
 )
+from planner.config import ChannelSettings
 from planner.content import Post
+from planner.findings import Finding, Severity
+from planner.schedule import PlanWarning
 
 NY = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=NY)
@@ -26,7 +33,7 @@ BASE = "https://shop.example.com/blog/"
 AUDIENCE = Audience(name="Camaro owners", interests=("rally wheels", "trim tag", "Muncie M21"))
 
 
-def post(slug: str, when: datetime | None, *, status: str = "ready", tags=()) -> Post:
+def post(slug: str, when: datetime | None, *, status: str = "ready", tags=(), channels=()) -> Post:
     return Post(
         path=Path(f"content/posts/{slug}.md"),
         title=slug.replace("-", " ").title(),
@@ -35,6 +42,7 @@ def post(slug: str, when: datetime | None, *, status: str = "ready", tags=()) ->
         status=status,
         date=when,
         tags=tuple(tags),
+        channels=tuple(channels),
     )
 
 
@@ -149,3 +157,117 @@ def test_ics_keeps_nine_local_across_daylight_saving(day: date) -> None:
     start = event.decoded("dtstart")
     assert (start.hour, start.minute) == (9, 0)
     assert start.utcoffset() == when.utcoffset()
+
+
+CHANNELS = {
+    "mastodon": ChannelSettings(),
+    "bluesky": ChannelSettings(),
+    "linkedin": ChannelSettings(enabled=False),
+}
+
+
+def test_post_channels_default_to_every_enabled_channel() -> None:
+    assert post_channels(post("a", None), CHANNELS) == ("mastodon", "bluesky")
+
+
+def test_post_channels_from_front_matter_are_kept_as_written() -> None:
+    assert post_channels(post("a", None, channels=["linkedin"]), CHANNELS) == ("linkedin",)
+
+
+def test_entries_carry_the_channels_of_each_post() -> None:
+    posts = [post("a", at(2026, 12, 1)), post("b", at(2026, 12, 3), channels=["bluesky"])]
+    items = entries(posts, now=NOW, audience=AUDIENCE, base_url=BASE, channels=CHANNELS)
+    assert [e.channels for e in items] == [("mastodon", "bluesky"), ("bluesky",)]
+
+
+def test_legend_gives_every_status_its_own_mark() -> None:
+    assert [key.status for key in LEGEND] == ["published", "scheduled", "planned"]
+    assert len({key.mark for key in LEGEND}) == 3
+
+
+def test_shown_months_are_the_ones_with_posts_plus_this_and_next_month() -> None:
+    items = entries(
+        [post("sept", at(2026, 9, 15)), post("feb", at(2027, 2, 2))],
+        now=NOW,
+        audience=AUDIENCE,
+        base_url=BASE,
+    )
+    grids = shown_months(items, date(2026, 9, 1), date(2027, 3, 1), date(2026, 11, 22))
+    assert [(g.year, g.month) for g in grids] == [(2026, 9), (2026, 11), (2026, 12), (2027, 2)]
+
+
+def test_shown_months_in_december_include_january() -> None:
+    grids = shown_months([], date(2026, 12, 1), date(2026, 12, 31), date(2026, 12, 31))
+    assert [(g.year, g.month) for g in grids] == [(2026, 12), (2027, 1)]
+
+
+def test_coverage_gaps_are_the_interests_without_a_post() -> None:
+    items = entries(
+        [post("a", at(2026, 11, 24), tags=["trim tag"])], now=NOW, audience=AUDIENCE, base_url=BASE
+    )
+    grid = coverage(items, AUDIENCE, date(2026, 11, 23), 2)
+    assert grid.gaps == ("rally wheels", "Muncie M21")
+
+
+def _agenda(posts, **kwargs):
+    items = entries(posts, now=NOW, audience=AUDIENCE, base_url=BASE)
+    return agenda(items, today=NOW.date(), **{"weeks": 3, **kwargs})
+
+
+def test_agenda_lists_weeks_from_the_week_of_today_with_their_posts() -> None:
+    plan = _agenda(
+        [
+            post("before", at(2026, 11, 13)),
+            post("monday", at(2026, 11, 16)),
+            post("next", at(2026, 11, 26)),
+            post("after", at(2026, 12, 7)),
+        ]
+    )
+    assert [w.monday for w in plan.weeks] == [
+        date(2026, 11, 16),
+        date(2026, 11, 23),
+        date(2026, 11, 30),
+    ]
+    assert [[i.entry.slug for i in w.items] for w in plan.weeks] == [["monday"], ["next"], []]
+
+
+def test_agenda_upcoming_leaves_out_published_posts() -> None:
+    plan = _agenda([post("monday", at(2026, 11, 16)), post("next", at(2026, 11, 26))])
+    assert [item.entry.slug for item in plan.upcoming] == ["next"]
+
+
+def test_agenda_puts_a_week_warning_on_its_week() -> None:
+    empty = PlanWarning("empty-week", "no post", week=date(2026, 11, 30))
+    later = PlanWarning("empty-week", "no post", week=date(2027, 3, 1))
+    plan = _agenda([], warnings=[empty, later])
+    assert [w.notes for w in plan.weeks][2][0].code == "empty-week"
+    assert sum(len(w.notes) for w in plan.weeks) == 1 and plan.notes == ()
+
+
+def test_agenda_puts_a_post_warning_on_its_post() -> None:
+    warning = PlanWarning("odd", "look at this", Path("content/posts/next.md"))
+    plan = _agenda([post("next", at(2026, 11, 26))], warnings=[warning])
+    (item,) = plan.weeks[1].items
+    assert [n.message for n in item.notes] == ["look at this"]
+
+
+def test_agenda_keeps_warnings_about_posts_it_does_not_list_for_the_whole_plan() -> None:
+    warning = PlanWarning("unplaced", "ready but not placed", Path("content/posts/late.md"))
+    gap = PlanWarning("interest-gap", "nothing about 'trim tag'")
+    plan = _agenda([], warnings=[warning, gap])
+    assert plan.notes == (warning, gap)
+
+
+def test_agenda_marks_a_post_with_error_level_findings_only() -> None:
+    path = Path("content/posts/next.md")
+    findings = [
+        Finding(path, 1, 1, "tags-missing", Severity.ERROR, "no tags"),
+        Finding(path, 3, 1, "vague-wording", Severity.WARNING, "vague"),
+        Finding(Path("content/posts/quiet.md"), 3, 1, "vague-wording", Severity.WARNING, "v"),
+    ]
+    posts = [post("next", at(2026, 11, 26)), post("quiet", at(2026, 11, 27))]
+    plan = _agenda(posts, findings=findings)
+    noisy, quiet = plan.weeks[1].items
+    assert [n.code for n in noisy.notes] == ["check-errors"]
+    assert noisy.notes[0].message.startswith("1 error-level check finding(s)")
+    assert quiet.notes == ()

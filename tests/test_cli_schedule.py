@@ -23,6 +23,9 @@ rules = ["FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=9;BYMINUTE=0"]
 blackout = ["2026-12-24..2027-01-01"]
 min_days_between = 0
 horizon_weeks = 4
+[channels.mastodon]
+[channels.linkedin]
+enabled = false
 """
 AUDIENCE = 'name = "owners"\ninterests = ["rally wheels", "trim tag"]\n'
 POSTS = {
@@ -117,14 +120,14 @@ def test_calendar_month_grid_shows_statuses(run, site):
     result = run("calendar", "--now", NOW, "--month", "2026-11", cwd=site)
     assert result.exit_code == 0, result.output
     assert "November 2026" in result.output
-    assert "> Tue 2026-11-24 09:00  Pinned  (scheduled)" in result.output
-    assert "+ Thu 2026-11-26 09:00  Empty date  (planned)" in result.output
+    assert "▸ Tue 2026-11-24 09:00  Pinned  (scheduled)" in result.output
+    assert "○ Thu 2026-11-26 09:00  Empty date  (planned)" in result.output
     plain = run("calendar", "--now", NOW, "--month", "2026-11", "--no-plan", cwd=site)
     assert "(planned)" not in plain.output
 
 
-def test_calendar_weeks_shows_every_month_in_range(run, site):
-    result = run("calendar", "--now", NOW, "--weeks", "6", cwd=site)
+def test_calendar_grid_weeks_shows_every_month_in_range(run, site):
+    result = run("calendar", "--now", NOW, "--grid", "--weeks", "6", cwd=site)
     assert "November 2026" in result.output and "December 2026" in result.output
     assert "January 2027" in result.output
 
@@ -132,6 +135,42 @@ def test_calendar_weeks_shows_every_month_in_range(run, site):
 def test_calendar_rejects_a_bad_month(run, site):
     result = run("calendar", "--month", "2026-13", cwd=site)
     assert result.exit_code == 2 and "month must be 01-12" in result.output
+
+
+def test_calendar_agenda_is_the_default_week_by_week(run, site):
+    result = run("calendar", "--now", NOW, cwd=site)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:2] == ["This week Mon 2026-11-16", "  no post"]
+    assert lines[2] == "Week of Mon 2026-11-23"
+    assert lines[3].split(None, 6) == ["Tue", "2026-11-24", "09:00", "▸", "scheduled", "Pinned"]
+    assert lines[4].strip() == "tags: trim tag; channels: mastodon"
+    assert "Thu 2026-11-26 09:00  ○ planned    Empty date" in result.output
+
+
+def test_calendar_agenda_marks_an_empty_week(run, site):
+    result = run("calendar", "--now", NOW, "--no-plan", cwd=site)
+    lines = result.output.splitlines()
+    week = lines.index("Week of Mon 2026-11-30")
+    assert lines[week + 1] == "  ⚠ no post, though the cadence has open slots"
+    assert "Empty date" not in result.output  # planned, left out by --no-plan
+
+
+def test_calendar_agenda_marks_a_post_with_check_errors(run, site):
+    (site / "content/posts/untagged.md").write_text(
+        "---\ntitle: Untagged M21 post\ndate: 2026-12-01 09:00:00\n---\nBody.\n"
+    )
+    result = run("calendar", "--now", NOW, cwd=site)
+    lines = result.output.splitlines()
+    title = next(i for i, line in enumerate(lines) if line.endswith("Untagged M21 post"))
+    assert lines[title + 2].strip().startswith("⚠ 1 error-level check finding(s)")
+    quiet = run("calendar", "--now", NOW, "--no-check", cwd=site)
+    assert "error-level" not in quiet.output
+
+
+def test_calendar_ics_alone_prints_no_agenda(run, site, tmp_path):
+    result = run("calendar", "--now", NOW, "--ics", str(tmp_path / "out.ics"), cwd=site)
+    assert result.output.startswith("wrote 3 event(s)") and "Week of" not in result.output
 
 
 def test_calendar_coverage_grid(run, site):

@@ -17,7 +17,8 @@ from planner.audience import Audience
 from planner.cadence import Cadence, slots
 from planner.content import Post
 from planner.findings import Finding, Severity
-from planner.schedule import PlanSettings, check_warnings, plan_schedule
+from planner.schedule import PlanSettings, check_warnings, dated_warnings, plan_schedule
+from planner.site import open_site
 
 NY = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=NY)
@@ -143,6 +144,29 @@ def test_empty_weeks_are_warned_but_not_blackout_weeks() -> None:
         "no post in the week of Mon 2026-11-30",
         "no post in the week of Mon 2026-12-14",
     ]
+
+
+def test_an_empty_week_warning_carries_its_monday() -> None:
+    plan = plan_schedule([], free_slots(2), now=NOW, audience=AUDIENCE, settings=NO_SPACING)
+    weeks = [w.week for w in plan.warnings if w.code == "empty-week"]
+    assert weeks == [date(2026, 11, 23), date(2026, 11, 30)]
+
+
+def test_dated_warnings_use_the_interests_given_and_place_nothing(make_site) -> None:
+    site = open_site(
+        start=make_site(
+            config='[site]\ntimezone = "America/New_York"\n[schedule]\n'
+            f'rules = ["{TUE_THU}"]\nhorizon_weeks = 2\n',
+            audience='name = "owners"\ninterests = ["rally wheels", "trim tag"]\n',
+        )
+    )
+    posts = [post("dated", at(11, 24)), post("waiting")]
+    warnings = dated_warnings(site, posts, NOW, {Path("dated.md"): ("trim tag",)})
+    assert [(w.code, w.week) for w in warnings] == [
+        ("empty-week", date(2026, 11, 30)),
+        ("interest-gap", None),
+    ]
+    assert "'rally wheels'" in warnings[1].message
 
 
 def test_interest_gaps_name_the_interest_and_the_last_post() -> None:

@@ -34,11 +34,13 @@ from planner.build.render import (
     word_count,
 )
 from planner.build.theme import static_files, theme_dirs
+from planner.calendar import agenda as calendar_agenda
 from planner.calendar import entries as calendar_entries
 from planner.calendar import post_url, to_ics
 from planner.content import Post, State
 from planner.findings import Finding, Severity
 from planner.post_cache import load_posts_cached
+from planner.schedule import dated_warnings
 from planner.site import Site
 
 ICS_HISTORY = timedelta(days=365)
@@ -108,7 +110,11 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     chosen = [p for p in loaded.posts if _included(p, now, options)]
     public = [p for p in chosen if p.state(now) is State.PUBLISHED]
     cache_dir = site.root / CACHE_DIR if options.cache else None
-    gate, gate_errors = _gate(site, public, options, cache_dir)
+    horizon = now + timedelta(weeks=site.config.schedule.horizon_weeks)
+    coming = [p for p in loaded.posts if p.state(now) is State.SCHEDULED and p.date <= horizon]
+    gate, gate_errors, upcoming = _gate(
+        site, public, coming if site.config.site.show_upcoming else [], options, cache_dir
+    )
     notes = _marked_notes(site, chosen, now, options, cache_dir)
 
     cache = Cache(site.root, options.cache)
@@ -129,6 +135,7 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         audience=site.audience,
         base_url=links.base_url,
         interests_of=interests_of,
+        channels=site.config.channels,
     )
     pages = site_pages(
         views,
@@ -138,6 +145,15 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         coverage_source=site.audience,
         today=now.date(),
         show_upcoming=site.config.site.show_upcoming,
+        agenda=calendar_agenda(
+            entries,
+            today=now.date(),
+            weeks=site.config.schedule.horizon_weeks,
+            warnings=dated_warnings(
+                site, loaded.posts, now, {e.path: e.interests for e in entries}
+            ),
+            findings=upcoming,
+        ),
     )
     dirs = theme_dirs(site.root, site.config.paths.theme)
     settings = digest(
@@ -236,13 +252,21 @@ def _included(post: Post, now: datetime, options: BuildOptions) -> bool:
 
 
 def _gate(
-    site: Site, public: list[Post], options: BuildOptions, cache_dir: Path | None
-) -> tuple[int, list[Finding]]:
-    """Check the posts about to be published: (posts checked, error-level findings)."""
+    site: Site,
+    public: list[Post],
+    upcoming: list[Post],
+    options: BuildOptions,
+    cache_dir: Path | None,
+) -> tuple[int, list[Finding], list[Finding]]:
+    """Check the posts about to be published: (posts checked, their error-level findings,
+    and the findings of the scheduled posts the calendar's agenda lists, checked in the
+    same pass)."""
     if not options.check or not checker_installed():
-        return 0, []
-    found = findings_for(site, public, cache_dir)
-    return len(public), [f for f in found if f.severity is Severity.ERROR]
+        return 0, [], []
+    found = findings_for(site, [*public, *upcoming], cache_dir)
+    published = {p.path for p in public}
+    errors = [f for f in found if f.severity is Severity.ERROR and f.path in published]
+    return len(public) + len(upcoming), errors, [f for f in found if f.path not in published]
 
 
 def _marked_notes(

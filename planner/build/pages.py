@@ -19,7 +19,16 @@ from urllib.parse import urlsplit
 
 from slugify import slugify
 
-from planner.calendar import Entry, coverage, monday, months
+from planner.calendar import (
+    LEGEND,
+    MARKS,
+    WARNING_MARK,
+    Agenda,
+    Entry,
+    coverage,
+    monday,
+    shown_months,
+)
 from planner.content import Post
 from planner.limits import short_name
 
@@ -123,6 +132,7 @@ def site_pages(
     coverage_source: Any,
     today: date,
     show_upcoming: bool,
+    agenda: Agenda | None = None,
 ) -> list[Page]:
     """Every HTML page: home pages, posts, tags, tag index, archive, calendar, 404."""
     pages: list[Page] = []
@@ -171,7 +181,14 @@ def site_pages(
         )
     )
     pages.append(
-        _calendar_page(entries, coverage_source, links, today, show_upcoming=show_upcoming)
+        _calendar_page(
+            entries,
+            coverage_source,
+            links,
+            today,
+            show_upcoming=show_upcoming,
+            agenda=agenda,
+        )
     )
     pages.append(Page("404.html", "404.html", {"canonical": links.url("404.html")}))
     return pages
@@ -220,31 +237,46 @@ def _by_month(listed: list[PostView]) -> list[tuple[str, str, list[PostView]]]:
 COVERAGE_WEEKS_BACK = 8
 COVERAGE_WEEKS_AHEAD = 4
 CALENDAR_MONTHS_BACK = 2
-CALENDAR_MONTHS_AHEAD = 2
+CALENDAR_MONTHS_AHEAD = 3
 
 
 def _calendar_page(
-    entries: Sequence[Entry], audience: Any, links: Links, today: date, *, show_upcoming: bool
+    entries: Sequence[Entry],
+    audience: Any,
+    links: Links,
+    today: date,
+    *,
+    show_upcoming: bool,
+    agenda: Agenda | None = None,
 ) -> Page:
-    """Month grids around today, upcoming titles, and the interests x weeks heat map."""
+    """The agenda of the coming weeks (shown with `show_upcoming`), the interests x weeks
+    heat map, and the months around today that hold posts."""
     shown = [e for e in entries if e.status == "published" or show_upcoming]
     start = date(today.year, today.month, 1) - timedelta(days=31 * CALENDAR_MONTHS_BACK)
     end = today + timedelta(days=31 * CALENDAR_MONTHS_AHEAD)
-    grids = months(shown, start, end)
+    grids = shown_months(shown, start, end, today)
     weeks = COVERAGE_WEEKS_BACK + COVERAGE_WEEKS_AHEAD
     first_week = monday(today) - timedelta(weeks=COVERAGE_WEEKS_BACK)
     grid = coverage(shown, audience, first_week, weeks)
     peak = max((n for _, counts in grid.rows for n in counts), default=0)
-    upcoming = [e for e in shown if e.status == "scheduled"]
     return Page(
         "calendar/index.html",
         "calendar.html",
         {
+            "agenda": agenda if show_upcoming else None,
             "months": grids,
             "coverage": grid,
             "peak": max(peak, 1),
-            "upcoming": upcoming if show_upcoming else [],
             "this_week": monday(today),
+            "today": today,
+            "legend": [k for k in LEGEND if k.status in {e.status for e in shown} | {"published"}],
+            "marks": {**MARKS, "warning": WARNING_MARK},
+            "filters": {
+                name: sorted({v for e in shown for v in getattr(e, name)}, key=str.casefold)
+                for name in ("interests", "tags", "channels")
+            },
+            "ics": links.href("calendar.ics"),
+            "webcal": "webcal://" + links.url("calendar.ics").split("://", 1)[1],
             "canonical": links.url("calendar/"),
         },
     )

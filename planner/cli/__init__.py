@@ -1,4 +1,4 @@
-"""The `planner` command. Commands live in sibling modules and are registered here.
+"""The `planner` command. Commands live in sibling modules and are listed in `COMMANDS`.
 
 Command modules import only what their options need at import time and load the
 rest inside the command, so `planner --help` stays fast.
@@ -16,21 +16,23 @@ from typing import Any
 import click
 
 from planner import __version__
-from planner.cli.common import EXIT_USAGE, Options
+from planner.cli.common import EXIT_USAGE, Options, PlannerError
 from planner.findings import DEBUG_ENV
 
 
-class PlannerError(click.ClickException):
-    """A problem the user can fix; printed as one line, exit code 2."""
-
-    exit_code = EXIT_USAGE
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"planner: error: {self.format_message()}", err=True)
-
-
 class PlannerGroup(click.Group):
-    """Turns every unexpected exception into one clear line (a traceback with --debug)."""
+    """Loads each command from `COMMANDS` when it is asked for, and turns every
+    unexpected exception into one clear line (a traceback with --debug)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        module, name = where.split(":")
+        return getattr(importlib.import_module(module), name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -95,19 +97,20 @@ def main() -> None:
     cli(prog_name="planner")
 
 
-COMMAND_MODULES = (
-    "planner.cli.posts",
-    "planner.cli.schedule",
-    "planner.cli.check",
-    "planner.cli.build",
-)
-"""Each module lists its click commands in COMMANDS; one line here registers them."""
-
-
-def _register() -> None:
-    for name in COMMAND_MODULES:
-        for command in importlib.import_module(name).COMMANDS:
-            cli.add_command(command)
-
-
-_register()
+COMMANDS = {
+    "init": "planner.cli.posts:init",
+    "new": "planner.cli.posts:new",
+    "list": "planner.cli.posts:list_posts",
+    "check": "planner.cli.check:check",
+    "score": "planner.cli.check:score",
+    "tags": "planner.cli.check:tags",
+    "schedule": "planner.cli.schedule:schedule",
+    "unschedule": "planner.cli.schedule:unschedule",
+    "calendar": "planner.cli.schedule:calendar",
+    "build": "planner.cli.build:build",
+    "serve": "planner.cli.build:serve",
+    "lsp": "planner.cli.editor:lsp",
+}
+"""Every command: its name and where it is defined. A command's module is imported
+only when that command runs (or when help lists the commands), so `planner --version`
+and a single command's start-up stay fast."""

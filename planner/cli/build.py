@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from planner.cli.common import EXIT_FINDINGS, load_site, now_option, resolve_now
+from planner.cli.common import EXIT_FINDINGS, PlannerError, load_site, now_option, resolve_now
 from planner.cli.output import echo_findings
 from planner.findings import display_path
 
@@ -106,7 +106,6 @@ def serve(
       planner serve --drafts --future --port 8080
     """
     from planner.build import BuildOptions
-    from planner.cli import PlannerError
     from planner.cli.common import Options
     from planner.serve import Preview
 
@@ -138,6 +137,3 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 def _log(message: str) -> None:
     click.echo(message, err=True)
-
-
-COMMANDS = (build, serve)

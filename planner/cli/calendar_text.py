@@ -1,15 +1,21 @@
-"""Terminal rendering of the calendar model: month grids and the coverage grid."""
+"""Terminal rendering of the calendar model: the agenda, month grids and the coverage grid."""
 
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+from typing import TYPE_CHECKING
 
-from planner.calendar import Coverage, Entry, Month
+from planner.calendar import LEGEND as STATUS_KEYS
+from planner.calendar import MARKS, WARNING_MARK, Agenda, Coverage, Entry, Month
 from planner.cli.output import style, table
 
-MARKS = {"published": "*", "scheduled": ">", "planned": "+"}
+if TYPE_CHECKING:
+    from planner.schedule import PlanWarning
+
 COLORS = {"published": "green", "scheduled": "cyan", "planned": "yellow"}
-LEGEND = "* published   > scheduled   + planned (not written yet)"
+LEGEND = "   ".join(f"{key.mark} {key.status}" for key in STATUS_KEYS) + (
+    f" ({STATUS_KEYS[-1].meaning})   {WARNING_MARK} warning"
+)
 
 
 def _cell(text: str, width: int) -> str:
@@ -72,8 +78,41 @@ def render_coverage(grid: Coverage, current: int | None = None) -> str:
         [interest] + [str(count) if count else "." for count in counts]
         for interest, counts in grid.rows
     ]
-    gaps = [interest for interest, counts in grid.rows if not any(counts)]
     text = table(headers, rows, widths=[28])
-    if gaps:
-        text += "\n\nNo post in these weeks: " + ", ".join(gaps)
+    if grid.gaps:
+        text += "\n\nNo post in these weeks: " + ", ".join(grid.gaps)
     return text
+
+
+def _note(note: PlanWarning, indent: str, *, named: bool = False) -> str:
+    """A warning line; `named` puts the post's file name first (when not under the post)."""
+    message = "no post, though the cadence has open slots" if note.code == "empty-week" else None
+    file = f"{note.path.name}: " if named and note.path else ""
+    return style(f"{indent}{WARNING_MARK} {file}{message or note.message}", fg="yellow")
+
+
+def render_agenda(plan: Agenda) -> str:
+    """Week by week: each post's weekday, date, time, status and full title, then its tags
+    and channels, with a warning line under a post or week the scheduler or checker warns
+    about; warnings about the whole plan come last."""
+    lines = []
+    for number, week in enumerate(plan.weeks):
+        label = "This week" if number == 0 else "Week of"
+        lines.append(style(f"{label} {week.monday:%a %Y-%m-%d}", bold=True))
+        lines.extend(_note(note, "  ") for note in week.notes)
+        if not week.items and not week.notes:
+            lines.append("  no post")
+        for item in week.items:
+            e = item.entry
+            head = f"  {e.when:%a %Y-%m-%d %H:%M}  {MARKS[e.status]} {e.status:<9}  {e.title}"
+            lines.append(style(head, fg=COLORS[e.status]))
+            pad = " " * (len(head) - len(e.title))  # under the title
+            facts = [f"tags: {', '.join(e.tags)}" if e.tags else "no tags"]
+            if e.channels:
+                facts.append(f"channels: {', '.join(e.channels)}")
+            lines.append(pad + "; ".join(facts))
+            lines.extend(_note(note, pad) for note in item.notes)
+    if plan.notes:
+        lines.append("")
+        lines.extend(_note(note, "", named=True) for note in plan.notes)
+    return "\n".join(lines)

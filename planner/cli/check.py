@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from planner.check.batch import Chunk
     from planner.check.checker import PostReport
     from planner.check.report import CheckRun
+    from planner.site import Site
+    from planner.watch import Change
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -30,8 +33,19 @@ SEVERITIES = ("error", "warning", "info")
     type=click.Choice(SEVERITIES),
     help="Exit 1 when a finding is at least this severe (default: [check] fail_on, 'error').",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: re-check posts as they are saved and print what changed (Ctrl-C stops).",
+)
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, fail_on: str | None):
+def check(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    output_format: str,
+    fail_on: str | None,
+    watch: bool,
+):
     """Check posts for specificity against the audience profile.
 
     Every post is checked, or only PATHS (files or directories). Findings are
@@ -49,11 +63,14 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, fail_
       planner check content/posts/new-post.md    one post
       planner check --fail-on warning            stricter, for pre-commit
       planner check --format sarif > check.sarif GitHub code scanning
+      planner check --watch                      re-check on every save
     """
     from planner.check.batch import check_files, iter_checks
     from planner.check.report import CheckRun, to_github, to_json, to_sarif
     from planner.check.rules import unknown_rules
 
+    if watch and output_format != "text":
+        raise click.UsageError("--watch prints text for a person; leave out --format")
     site = load_site(ctx, audience=True)
     files = _expand(paths) if paths else site.post_files()
     if site.audience.is_empty:
@@ -64,6 +81,9 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, fail_
         )
     if output_format == "text":
         run = _print_text(site.root, iter_checks(site, files), unknown_rules(site.config))
+        if watch:
+            _watch(site, run, paths)
+            ctx.exit(EXIT_OK)
     else:
         reports, problems = check_files(site, files)
         run = CheckRun(site.root, tuple(reports), (*unknown_rules(site.config), *problems))
@@ -115,6 +135,48 @@ def _print_text(root: Path, chunks: Iterable[Chunk], problems: Sequence[Finding]
         + (f"; average specificity {average:.0f}/100" if average is not None else "")
     )
     return run
+
+
+def _watch(site: Site, run: CheckRun, paths: tuple[Path, ...]) -> None:
+    """Re-check on every save of a post in `paths` (all, when none) until Ctrl-C, printing
+    only what changed."""
+    from planner.watch import Watcher, watch
+
+    watcher = Watcher(site, paths)
+    watcher.remember(run.reports, run.problems)
+    where = ", ".join(display_path(p) for p in watcher.watched())
+    click.echo(f"watching {where} for changes (Ctrl-C to stop)")
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C during a check, not a wait
+        watch(watcher, _print_changes)
+    click.echo("stopped watching")
+
+
+def _print_changes(changes: list[Change], reloaded: bool) -> None:
+    """One block per re-checked file: its score, then new (+) and gone (-) findings."""
+    color = use_color()
+    if reloaded:
+        click.echo("the config or the audience profile changed: every post re-checked")
+    for change in changes:
+        path = display_path(change.path)
+        if change.removed:
+            click.echo(f"{path}: removed")
+            continue
+        if not change.changed:
+            if not reloaded:
+                click.echo(f"{path}: no change")
+            continue
+        score = f"  (specificity {_arrow(change.score_before, change.score)}/100)"
+        click.echo(click.style(path, bold=True) + score if color else path + score, color=color)
+        for sign, findings, fg in (("-", change.gone, "green"), ("+", change.new, "yellow")):
+            for finding in findings:
+                line = f"  {sign} {finding.format()}"
+                click.echo(click.style(line, fg=fg) if color else line, color=color)
+
+
+def _arrow(before: int | None, after: int | None) -> str:
+    if before == after or before is None:
+        return "-" if after is None else str(after)
+    return f"{before} -> {after if after is not None else '-'}"
 
 
 def _report_text(report: PostReport, color: bool) -> str:
@@ -240,6 +302,3 @@ def tags(ctx: click.Context, sort_by: str, output_format: str) -> None:
         for s in summaries
     ]
     click.echo(table(("TAG", "POSTS", "SCORE", "VERDICT", "TRY INSTEAD"), rows, (30, 0, 0, 0, 70)))
-
-
-COMMANDS = (check, score, tags)

@@ -21,6 +21,15 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
+class PlannerError(click.ClickException):
+    """A problem the user can fix; printed as one line, exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"planner: error: {self.format_message()}", err=True)
+
+
 @dataclass
 class Options:
     """The global options, given before the command name."""

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from planner.cli.common import EXIT_FINDINGS, format_option, load_site, now_option, resolve_now
+from planner.cli.common import (
+    EXIT_FINDINGS,
+    PlannerError,
+    format_option,
+    load_site,
+    now_option,
+    resolve_now,
+)
 from planner.cli.output import echo_findings, table
 from planner.content import FieldError, Post, State, validate_slug
 from planner.findings import display_path
@@ -26,7 +33,6 @@ def init(directory: Path) -> None:
       planner init                 make this directory a site
       planner init ~/sites/camaro  create a site in a new directory
     """
-    from planner.cli import PlannerError
     from planner.scaffold import AlreadyExists, init_site
 
     try:
@@ -61,7 +67,6 @@ def new(ctx: click.Context, title: str, tags: str, slug: str | None) -> None:
       planner new "Rebuilding a Muncie M21" --tags "Muncie M21,1968 Camaro"
       planner new "Cowl tags, decoded" --slug cowl-tags
     """
-    from planner.cli import PlannerError
     from planner.scaffold import AlreadyExists, new_post
 
     site = load_site(ctx)
@@ -154,6 +159,3 @@ def post_json(post: Post, now, root: Path) -> dict:
         "summary": post.summary,
         "priority": post.priority,
     }
-
-
-COMMANDS = (init, new, list_posts)

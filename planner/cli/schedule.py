@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+from click.core import ParameterSource
 
 from planner.cli.common import (
     EXIT_FINDINGS,
@@ -19,6 +22,12 @@ from planner.cli.common import (
 )
 from planner.cli.output import echo_findings, style, table
 from planner.findings import display_path
+
+if TYPE_CHECKING:
+    from planner.calendar import Entry
+    from planner.content import Post
+    from planner.schedule import Plan
+    from planner.site import Site
 
 
 def _echo_warnings(warnings: list) -> None:  # list[PlanWarning]
@@ -189,45 +198,65 @@ def _month(text: str) -> date:
 
 @click.command()
 @now_option
-@click.option("--month", "month_text", metavar="YYYY-MM", help="Show this month.")
+@click.option(
+    "--agenda",
+    "view",
+    flag_value="agenda",
+    default=True,
+    help="Week by week: date, time, status, full title, tags, channels, warnings (the default).",
+)
+@click.option("--month", "month_text", metavar="YYYY-MM", help="Show this month as a grid.")
+@click.option("--grid", "view", flag_value="grid", help="Show month grids instead of the agenda.")
+@click.option("--coverage", "view", flag_value="coverage", help="Show audience interests by week.")
 @click.option(
     "--weeks",
-    type=click.IntRange(min=1),
-    help="Show the months of the next N weeks (with --coverage: N weeks around now).",
+    type=click.IntRange(min=1, max=520),
+    help="The agenda's length (default: horizon_weeks), the grids' range (default: this "
+    "month and the next), or with --coverage N weeks back and ahead.",
 )
 @click.option(
     "--ics", type=click.Path(dir_okay=False, path_type=Path), help="Write an iCalendar file."
 )
-@click.option("--coverage", "show_coverage", is_flag=True, help="Show audience interests by week.")
 @click.option(
     "--plan/--no-plan",
     default=True,
     show_default=True,
     help="Include the posts `planner schedule` would place (shown as planned).",
 )
+@click.option(
+    "--check/--no-check",
+    default=True,
+    show_default=True,
+    help="Mark agenda posts with error-level check findings (cached like the build's).",
+)
 @click.pass_context
 def calendar(
     ctx: click.Context,
     now: str | None,
+    view: str,
     month_text: str | None,
     weeks: int | None,
     ics: Path | None,
-    show_coverage: bool,
     plan: bool,
+    check: bool,
 ) -> None:
     """Show the posting calendar: published, scheduled and planned posts.
 
-    The default is this month and the next as grids with each post's time and
-    title in its day. --coverage shows which audience interest is covered in
-    which week (a row of dots is a gap). --ics writes the published and
-    scheduled posts (and planned ones unless --no-plan) as an RFC 5545 calendar
-    for any calendar application.
+    The default is the agenda: the coming weeks one by one, each post with its
+    weekday, date, time, status, full title, tags and channels, and a warning
+    where the scheduler warns (a week with open slots but no post, an interest
+    left uncovered) or the checker finds error-level problems in a post.
+    --month and --grid show month grids, --coverage which audience interest is
+    covered in which week (a row of dots is a gap). --ics writes the published
+    and scheduled posts (and planned ones unless --no-plan) as an RFC 5545
+    calendar for any calendar application.
 
     \b
     Examples:
-      planner calendar                       this month and the next
-      planner calendar --month 2026-12       one month
-      planner calendar --weeks 12            every month of the next 12 weeks
+      planner calendar                       the agenda of the next horizon_weeks weeks
+      planner calendar --weeks 4 --no-plan   four weeks, only posts that have a date
+      planner calendar --month 2026-12       one month as a grid
+      planner calendar --grid --weeks 12     every month of the next 12 weeks
       planner calendar --coverage            interests by week, 8 weeks back and ahead
       planner calendar --ics posting.ics     write an iCalendar file
     """
@@ -239,25 +268,24 @@ def calendar(
     moment = resolve_now(site, now)
     loaded = site.load_posts()
     echo_findings(loaded.problems)
-    planned = (
-        [(a.post, a.when) for a in plan_site(site, loaded.posts, moment).assignments]
-        if plan
-        else []
-    )
+    proposal = plan_site(site, loaded.posts, moment) if plan else None
     items = entries(
         loaded.posts,
         now=moment,
         audience=site.audience,
         base_url=site.config.site.base_url,
-        plan=planned,
+        plan=[(a.post, a.when) for a in proposal.assignments] if proposal else [],
+        channels=site.config.channels,
     )
     if ics is not None:
         ics.write_bytes(to_ics(items, calendar_name=site.config.site.title, tz=site.tz))
         click.echo(f"wrote {len(items)} event(s) to {display_path(ics)}")
-        if not (month_text or weeks or show_coverage):
+        if ctx.get_parameter_source("view") is ParameterSource.DEFAULT and not (
+            month_text or weeks
+        ):
             return
     today = moment.date()
-    if show_coverage:
+    if view == "coverage":
         span = weeks or site.config.schedule.coverage_weeks
         start = today - timedelta(weeks=span)
         grid = coverage(items, site.audience, start, 2 * span + 1)
@@ -265,6 +293,10 @@ def calendar(
             click.echo("The audience profile lists no interests; nothing to show.")
             return
         click.echo(render_coverage(grid, current=span))
+        return
+    if view == "agenda" and not month_text:
+        click.echo(_agenda_text(site, loaded.posts, items, proposal, moment, weeks, check))
+        click.echo(f"\n{LEGEND}")
         return
     if month_text:
         first = _month(month_text)
@@ -277,9 +309,42 @@ def calendar(
     click.echo(f"\n{LEGEND}")
 
 
+def _agenda_text(
+    site: Site,
+    posts: Sequence[Post],
+    items: Sequence[Entry],
+    proposal: Plan | None,
+    moment: datetime,
+    weeks: int | None,
+    check: bool,
+) -> str:
+    """The agenda with the plan's warnings (or, with --no-plan, the dated posts' own) and
+    the error-level check findings of the posts still to come."""
+    from planner.build.cache import CACHE_DIR
+    from planner.build.gate import checker_installed, findings_for
+    from planner.calendar import agenda, monday
+    from planner.cli.calendar_text import render_agenda
+    from planner.schedule import dated_warnings
+
+    length = weeks or site.config.schedule.horizon_weeks
+    first = monday(moment.date())
+    coming = {
+        e.path
+        for e in items
+        if e.status != "published" and first <= e.when.date() < first + timedelta(weeks=length)
+    }
+    findings = []
+    if check and coming and checker_installed():
+        findings = findings_for(site, [p for p in posts if p.path in coming], site.root / CACHE_DIR)
+    if proposal is not None:
+        warnings = list(proposal.warnings)
+    else:
+        warnings = dated_warnings(site, posts, moment, {e.path: e.interests for e in items})
+    return render_agenda(
+        agenda(items, today=moment.date(), weeks=length, warnings=warnings, findings=findings)
+    )
+
+
 def _next_month_end(day: date) -> date:
     year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
     return date(year, month, 1)
-
-
-COMMANDS = (schedule, unschedule, calendar)
