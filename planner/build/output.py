@@ -122,21 +122,33 @@ def _has_files(directory: Path) -> bool:
 def _link_unchanged(
     staging: Path, out: Path, expected: set[str], previous: set[str] | None
 ) -> None:
-    """Complete `staging` with the files of `out` that stay: hard links, same inode."""
+    """Complete `staging` with the files of `out` that stay: hard links, same inode.
+
+    Plain strings and `os` calls: a site has thousands of files, and this runs on every
+    build that changes any of them.
+    """
     stale = set() if previous is None else previous - expected
-    for root, _, files in os.walk(out):
+    top, new = str(out), str(staging)
+    for root, _, files in os.walk(top):
+        inside = os.path.relpath(root, top)
+        prefix = "" if inside == "." else inside.replace(os.sep, "/") + "/"
+        target_dir = os.path.join(new, inside)
+        made = os.path.isdir(target_dir)
         for name in files:
-            source = Path(root, name)
-            relative = source.relative_to(out).as_posix()
+            relative = prefix + name
             keep = relative in expected if previous is None else relative not in stale
-            dest = staging / relative
-            if not keep or dest.exists():
+            if not keep:
                 continue
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest = os.path.join(target_dir, name)
+            if not made:
+                os.makedirs(target_dir, exist_ok=True)
+                made = True
             try:
-                os.link(source, dest)
+                os.link(os.path.join(root, name), dest)
+            except FileExistsError:
+                continue  # staged: this file changed
             except OSError:
-                shutil.copy2(source, dest)
+                shutil.copy2(os.path.join(root, name), dest)
 
 
 _renameat2 = (
