@@ -23,13 +23,26 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
-from planner.findings import Finding, Severity, display_path
+from planner.findings import Finding, Severity, display_path, failure
+from planner.limits import (
+    CYCLE,
+    MAX_FRONT_MATTER_VALUES,
+    MAX_NAME_CHARS,
+    expanded_size,
+    nesting_problem,
+    short_name,
+)
 from planner.schema import empty_mapping
 
 STATUSES = ("draft", "ready")
 DEFAULT_STATUS = "ready"  # as in Hugo and Jekyll: an existing blog migrates as it is
 MAX_FILE_BYTES = 2 * 1024 * 1024
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""Post dates outside these years are refused: far from any real post, and near
+Python's own limits, where moving a date by a day or a time zone overflows."""
+MAX_PRIORITY = 10**9
+"""Priorities are whole numbers of at most this size, either way."""
 
 
 class State(enum.StrEnum):
@@ -119,11 +132,11 @@ def _string_list(value: Any) -> tuple[str, ...]:
     elif isinstance(value, list):
         items = value
     else:
-        raise FieldError(f"must be a list or a comma-separated string, not {value!r}")
+        raise FieldError(f"must be a list or a comma-separated string, not {_shown(value)}")
     result = []
     for item in items:
         if isinstance(item, (list, dict)) or item is None:
-            raise FieldError(f"must hold plain words or phrases, not {item!r}")
+            raise FieldError(f"must hold plain words or phrases, not {_shown(item)}")
         if text := str(item).strip():
             result.append(text)
     return tuple(dict.fromkeys(result))
@@ -142,7 +155,7 @@ def _status(value: Any) -> str:
     if status not in STATUSES:
         close = difflib.get_close_matches(status, STATUSES, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise FieldError(f"must be 'draft' or 'ready', not {value!r}{hint}")
+        raise FieldError(f"must be 'draft' or 'ready', not {_shown(value)}{hint}")
     return status
 
 
@@ -150,8 +163,16 @@ def _priority(value: Any) -> int:
     if value is None:
         return 0
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FieldError(f"must be a whole number, not {value!r}")
+        raise FieldError(f"must be a whole number, not {_shown(value)}")
+    if abs(value) > MAX_PRIORITY:
+        raise FieldError(f"must be a whole number from {-MAX_PRIORITY} to {MAX_PRIORITY}")
     return value
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """`value` as it is quoted in a message, cut short when long."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -166,11 +187,13 @@ def validate_slug(value: Any) -> str:
     """A front-matter slug, checked to be safe as a file name inside the output."""
     slug = _text(value)
     if ".." in slug or "/" in slug or "\\" in slug or slug.startswith("."):
-        raise FieldError(f"{slug!r} would escape the output directory; use a plain name")
+        raise FieldError(f"{_shown(slug)} would escape the output directory; use a plain name")
     if not SLUG_RE.fullmatch(slug):
-        suggestion = slugify(slug)
+        suggestion = short_name(slugify(slug))
         hint = f"; try '{suggestion}'" if suggestion else ""
-        raise FieldError(f"{slug!r} must be lower-case ASCII letters, digits and hyphens{hint}")
+        raise FieldError(
+            f"{_shown(slug)} must be lower-case ASCII letters, digits and hyphens{hint}"
+        )
     return slug
 
 
@@ -187,11 +210,20 @@ def parse_date(value: Any, tz: tzinfo) -> datetime | None:
             moment = datetime.fromisoformat(value.strip())
         except ValueError:
             raise FieldError(
-                f"{value!r} is not a valid date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM"
+                f"{_shown(value)} is not a valid date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM"
             ) from None
     else:
-        raise FieldError(f"{value!r} is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM")
-    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
+        raise FieldError(f"{_shown(value)} is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    try:
+        moment = moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
+        moment.utcoffset()  # a zone's offset rule can overflow, too
+    except (OverflowError, ValueError):
+        moment = datetime.min
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise FieldError(
+            f"{_shown(value)} is out of range; use a date from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return moment
 
 
 @dataclass(frozen=True)
@@ -223,7 +255,20 @@ REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 
 
 class _FrontMatterLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
-    """Safe YAML that leaves dates as text, so a bad date is reported at its own line."""
+    """Safe YAML that leaves dates as text, so a bad date is reported at its own line,
+    and reports a value its tag cannot make (`!!int` past Python's digit limit, an
+    impossible `!!timestamp`) at that value's line."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, OverflowError, TypeError, ArithmeticError) as err:
+            kind = node.tag.rsplit(":", 1)[-1]
+            reason = "too many digits" if "Exceeds the limit" in str(err) else str(err)[:80]
+            problem = f"cannot read this {kind} value: {reason}"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
@@ -238,7 +283,17 @@ _BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)*")
 
 
 def read_post(path: Path, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
-    """Load one post file. Returns (None, problems) when it cannot be used."""
+    """Load one post file. Returns (None, problems) when it cannot be used.
+
+    Never raises: even a failure nobody foresaw becomes a finding for this file.
+    """
+    try:
+        return _read_post(path, tz)
+    except Exception as err:  # a bug must cost one post, not the whole command
+        return None, [failure(path, 1, "load", err)]
+
+
+def _read_post(path: Path, tz: tzinfo) -> tuple[Post | None, list[Finding]]:
     problems: list[Finding] = []
 
     def error(line: int, rule: str, message: str, col: int = 1) -> tuple[None, list[Finding]]:
@@ -290,11 +345,27 @@ def parse_post(path: Path, text: str, tz: tzinfo) -> tuple[Post | None, list[Fin
     except yaml.MarkedYAMLError as err:
         return error(*_yaml_error(err, fm_text, fm_line))
     except yaml.YAMLError as err:
-        return error(fm_line, "bad-front-matter", f"invalid YAML: {err}")
+        return error(fm_line, "bad-front-matter", f"invalid YAML: {_shown(str(err), 200)}")
+    except RecursionError:
+        return error(fm_line, "bad-front-matter", "front matter is nested too deeply to read")
     if data is None:
         data = {}
     if not isinstance(data, dict):
         return error(fm_line, "bad-front-matter", "front matter must be 'key: value' lines")
+    if not 0 < (size := expanded_size(data, MAX_FRONT_MATTER_VALUES)) <= MAX_FRONT_MATTER_VALUES:
+        what = "refers to itself" if size == CYCLE else "expands to too many values"
+        return error(
+            fm_line,
+            "bad-front-matter",
+            f"front matter {what} (YAML aliases?); at most "
+            f"{MAX_FRONT_MATTER_VALUES} values are read",
+        )
+    if too_deep := nesting_problem(body):
+        return error(
+            body_line + too_deep.line - 1,
+            "too-deeply-nested",
+            f"the body has {too_deep.message}; not rendered or checked",
+        )
 
     lines = _key_lines(fm_text, fm_line)
     values: dict[str, Any] = {}
@@ -331,12 +402,24 @@ def parse_post(path: Path, text: str, tz: tzinfo) -> tuple[Post | None, list[Fin
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
 
-    slug = values.pop("slug", None) or slugify(values["title"]) or slugify(path.stem)
+    written = values.pop("slug", None)
+    slug = short_name(written or slugify(values["title"]) or slugify(path.stem))
     if not slug:
         return error(
             lines.get("title", fm_line),
             "bad-slug",
             "cannot derive a slug from the title; add 'slug: some-name'",
+        )
+    if written and slug != written:
+        problems.append(
+            Finding(
+                path,
+                lines.get("slug", fm_line),
+                1,
+                "long-slug",
+                Severity.WARNING,
+                f"slug is longer than {MAX_NAME_CHARS} characters; shortened to '{slug}'",
+            )
         )
     post = Post(
         path=path,
@@ -427,7 +510,7 @@ def _draft_flag(
                 1,
                 "bad-draft",
                 Severity.ERROR,
-                f"draft must be true or false, not {draft!r}",
+                f"draft must be true or false, not {_shown(draft)}",
             )
         )
         return status

@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 import functools
 import os
+import sys
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,3 +75,31 @@ def _display(path: Path, base: Path) -> str:
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Findings in reading order: by file, then line, then column."""
     return sorted(findings, key=lambda f: (str(f.path), f.line, f.col, f.rule))
+
+
+DEBUG_ENV = "PLANNER_DEBUG"
+"""Set (by `planner --debug`, or by hand) to print the traceback behind a failure."""
+
+
+def failure(path: Path, line: int, stage: str, err: BaseException) -> Finding:
+    """The error finding for an unexpected exception while handling one file.
+
+    The file is left out and every other file goes on; with `PLANNER_DEBUG` set the
+    traceback goes to stderr (worker processes inherit the setting).
+    """
+    if os.environ.get(DEBUG_ENV):
+        traceback.print_exception(err, file=sys.stderr)
+    detail = str(err)
+    detail = f": {detail[:200]}" if detail else ""
+    return error_at(
+        path,
+        line,
+        f"{stage}-failed",
+        f"could not {stage} this post ({type(err).__name__}{detail}); "
+        "this is a bug in planner: run with --debug to see where",
+    )
+
+
+def error_at(path: Path, line: int, rule: str, message: str) -> Finding:
+    """An error-level finding about a whole line of `path`."""
+    return Finding(path, line, 1, rule, Severity.ERROR, message)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,13 +49,40 @@ class Snapshot:
     text: str
 
 
-def read_snapshot(path: Path) -> Snapshot:
-    raw = path.read_bytes()
+Stamp = tuple[int, int]
+"""A file's modification time (ns) and size: what says it changed since it was read."""
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """`path`'s stamp (following symlinks), or None when it cannot be read."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def read_snapshot(path: Path, stamp: Stamp | None = None) -> Snapshot:
+    """Read `path` for editing: the file a symlink points to, if it is one.
+
+    With `stamp` (taken when the post was first read), a file changed since then is
+    refused. Read-only files are refused too: a date is not worth overriding that.
+    """
+    if path.is_symlink() and not path.exists():
+        raise EditError(f"{path}: a symlink to {os.readlink(path)}, which does not exist")
+    target = path.resolve()
+    with open(target, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        raw = handle.read()
+    if stamp is not None and (status.st_mtime_ns, status.st_size) != stamp:
+        raise ChangedOnDisk(f"{path}: changed on disk since it was read; not writing it")
+    if not status.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise EditError(f"{path}: the file is read-only; not editing it (make it writable)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise EditError(f"{path}: not UTF-8 text; not editing it") from None
-    return Snapshot(path, raw, text)
+    return Snapshot(target, raw, text)
 
 
 def format_date(when: datetime, tz: object | None = None) -> str:
@@ -128,24 +157,37 @@ def write_atomic(snapshot: Snapshot, text: str) -> None:
     never half of one. Raises `ChangedOnDisk` when the file changed since it was read.
     """
     path = snapshot.path
-    try:
-        current = path.read_bytes()
-    except FileNotFoundError:
-        raise ChangedOnDisk(f"{path}: removed since it was read; not writing it") from None
-    if current != snapshot.raw:
-        raise ChangedOnDisk(f"{path}: changed on disk since it was read; not overwriting it")
+    _unchanged(snapshot)
     mode = path.stat().st_mode
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except PermissionError:
+        raise EditError(f"{path}: cannot write in {path.parent} (permission denied)") from None
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(text.encode("utf-8"))
             temp.flush()
             os.fsync(temp.fileno())
         os.chmod(temp_name, mode & 0o7777)
+        _unchanged(snapshot)  # again, as late as possible: an editor may have saved meanwhile
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _unchanged(snapshot: Snapshot) -> None:
+    """Raise `ChangedOnDisk` unless the file still holds the bytes `snapshot` read."""
+    try:
+        current = snapshot.path.read_bytes()
+    except FileNotFoundError:
+        raise ChangedOnDisk(f"{snapshot.path}: removed since it was read; not writing it") from None
+    if current != snapshot.raw:
+        raise ChangedOnDisk(
+            f"{snapshot.path}: changed on disk since it was read; not overwriting it"
+        )
 
 
 def edit_date(snapshot: Snapshot, when: str | None) -> bool:
@@ -169,17 +211,23 @@ class DateEdit:
     error: str | None = None
 
 
-def write_dates(edits: list[tuple[Path, str | None]], *, expect_undated: bool) -> list[DateEdit]:
+def write_dates(
+    edits: list[tuple[Path, str | None]],
+    *,
+    expect_undated: bool,
+    stamps: Mapping[Path, Stamp | None] | None = None,
+) -> list[DateEdit]:
     """Set each file's date (None removes it); one file's failure never stops the rest.
 
     With `expect_undated`, a file that has gained a date since it was planned is
-    refused: the plan was made for an undated post.
+    refused: the plan was made for an undated post. A file whose stamp differs from
+    the one in `stamps` (taken before the posts were read) is refused as changed.
     """
 
     def one(edit: tuple[Path, str | None]) -> DateEdit:
         path, when = edit
         try:
-            snapshot = read_snapshot(path)
+            snapshot = read_snapshot(path, (stamps or {}).get(path))
             if expect_undated and date_text(snapshot.text, path):
                 raise ChangedOnDisk(f"{path}: has a date now; not replacing it (plan again)")
             return DateEdit(path, edit_date(snapshot, when))

@@ -77,6 +77,12 @@ def parse_toml(path: Path, text: str, problems: list[Finding]) -> TomlFile | Non
         message = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", str(err))
         problems.append(_finding(path, line, col, "config-syntax", f"invalid TOML: {message}"))
         return None
+    except (ValueError, RecursionError) as err:  # tomllib's own limits: digits, nesting
+        digits = re.search(r"\d{4000,}", text) if "digits" in str(err) else None
+        reason = "a number with too many digits" if digits else "nesting too deep"
+        line = text.count("\n", 0, digits.start()) + 1 if digits else 1
+        problems.append(_finding(path, line, 1, "config-syntax", f"invalid TOML: {reason}"))
+        return None
     return TomlFile(path, data, key_lines(text))
 
 

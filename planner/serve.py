@@ -52,7 +52,7 @@ class Preview:
         self.port = self.server.server_address[1]
         self.host = host
         self.options = replace(
-            options, out=self.out, live_reload=True, check=False, base_url=self.url
+            options, out=self.out, live_reload=True, check=False, base_url=self.url, keep_going=True
         )
 
     @property
@@ -69,6 +69,11 @@ class Preview:
                 self.log(finding.format(self.site.root))
             self.log(f"build failed: {err}; still serving the last good build")
             return None
+        for finding in report.problems:
+            self.log(finding.format(self.site.root))
+        if report.problems:
+            left_out = len({f.path for f in report.problems})
+            self.log(f"{left_out} post(s) left out of the preview; serving the rest")
         if report.pages_written or not self.generation:
             with self.changed:
                 self.generation += 1

@@ -44,18 +44,22 @@ together with a refit (benchmarks/train_specificity.py)."""
 # Tokens.
 
 TOKEN_RE = re.compile(
-    r"([^\w$€£¥%&]*)"  # what stands before the token: spaces, punctuation
+    r"([^\w$€£¥%&]*+)"  # what stands before the token: spaces, punctuation
     # A word: "Hydra-Matic", "owner's"; not when letters and digits join ("tag-029").
     r"(?:([^\W\d_]+(?:['\u2019-][^\W\d_]+)*)(?![^\W_]|-[\w-]*\d)"
     # A number: "1968", "0.027", "3/8"; not when letters join it ("12-bolt", "1960s").
     r"|(\d++(?![^\W\d_]|-[\w-]*[^\W\d_])(?:[.,:/]\d+)*)"
     r"|([^\W_]+(?:-[^\W_]+)*)"  # a code, letters and digits: "M21", "L78", "12-bolt"
-    r"|([$€£¥%&]))"  # an amount or percent sign
+    r"|([$€£¥%&])|)"  # an amount or percent sign, or nothing (see below)
 )
 """One pass over a text with `findall`, the checker's hot loop: a token costs one match
 and a one-character lookahead, and looks further only at a hyphen. Lookaheads go after
 the first run of letters or digits (possessive, so it cannot backtrack into a shorter
-match): one at the start of an alternative would cost every token about 10 %."""
+match): one at the start of an alternative would cost every token about 10 %.
+
+The separator is possessive and the token may be empty, so a long run of punctuation
+with no token after it is one match, not a scan from every position of the run (which
+took quadratic time); the empty matches are skipped."""
 OPENERS = " \t*_\"'(\u201c\u2018-\u2013\u2014"
 """Emphasis, quotes, brackets and dashes that may stand before a sentence's first word."""
 BREAKS = frozenset(".!?:;\n#|>")
@@ -82,6 +86,8 @@ def tokens(text: str) -> list[Token]:
     found: list[Token] = []
     append, new = found.append, tuple.__new__
     for sep, word, number, code, symbol in TOKEN_RE.findall(text):
+        if not (word or number or code or symbol):
+            continue
         opens = (sep != " " and sep.rstrip(OPENERS)[-1:] in BREAKS) or not found
         if word:
             append(new(Token, (sep, word, "word", opens)))
@@ -207,9 +213,9 @@ def _candidate(key: tuple[str, ...]) -> str:
 FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
 MASK_RE = re.compile(
     r"`[^`]*`"  # inline code
-    r"|(?<=\])\([^)]*\)"  # link target after [text]
-    r"|<!--.*?-->"  # one-line HTML comment
-    r"|<[^>\n]+>"  # HTML tag
+    r"|(?<=\])\([^)\]]*\)"  # link target after [text]
+    r"|<!--.*?(?:-->|$)"  # one-line HTML comment (to the end of the line when unclosed)
+    r"|<[^<>\n]+>"  # HTML tag
     r"|https?://\S+"  # bare URL
 )
 

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from slugify import slugify
 
+from planner.limits import short_name
+
 HOME = ""
 TAGS = "tags/"
 ARCHIVE = "archive/"
@@ -32,8 +34,9 @@ ICS = "calendar.ics"
 
 @functools.lru_cache(maxsize=4096)
 def tag_slug(tag: str) -> str:
-    """The slug of a tag's page ("Muncie M21" -> "muncie-m21")."""
-    return slugify(tag) or "tag"
+    """The slug of a tag's page ("Muncie M21" -> "muncie-m21"), short enough for any
+    file system (see `planner.limits.short_name`)."""
+    return short_name(slugify(tag) or "tag")
 
 
 def post_path(slug: str) -> str:

@@ -16,6 +16,7 @@ from conftest import copy_example
 
 from planner.build import BuildError, BuildOptions, build_site
 from planner.cli import cli
+from planner.limits import MAX_NAME_CHARS
 from planner.site import open_site
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=ZoneInfo("America/New_York"))
@@ -359,6 +360,90 @@ def test_two_output_directories_built_alternately_stay_current(example):
     assert report.pages_written > 0
 
 
+def _explode_on(body_text: str, monkeypatch) -> None:
+    """Make rendering fail for any post whose body contains `body_text`."""
+    from planner.build.render import Renderer
+
+    real = Renderer.render
+
+    def render(self, body):
+        if body_text in body:
+            raise RuntimeError("renderer bug")
+        return real(self, body)
+
+    monkeypatch.setattr(Renderer, "render", render)
+
+
+def test_build_names_every_broken_post_at_once(example, monkeypatch):
+    out, _ = build(example)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    posts = example / "content" / "posts"
+    (posts / "year-one.md").write_text("---\ntitle: A\ndate: 0001-01-01T00:00:00+05:00\n---\n")
+    (posts / "digits.md").write_text(f"---\ntitle: B\npriority: {'9' * 5000}\n---\n")
+    (posts / "nested.md").write_text("---\ntitle: C\n---\n" + "![" * 3000 + "x")
+    rally = posts / "rally-wheels-date-codes.md"
+    rally.write_text(rally.read_text(encoding="utf-8") + "\nEXPLODE\n", encoding="utf-8")
+    _explode_on("EXPLODE", monkeypatch)
+    with pytest.raises(BuildError) as err:
+        build(example, check=False)
+    named = {f.path.name for f in err.value.findings}
+    assert named == {"year-one.md", "digits.md", "nested.md", "rally-wheels-date-codes.md"}
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_keep_going_builds_every_post_but_the_broken_ones(example, monkeypatch):
+    posts = example / "content" / "posts"
+    rally = posts / "rally-wheels-date-codes.md"
+    rally.write_text(rally.read_text(encoding="utf-8") + "\nEXPLODE\n", encoding="utf-8")
+    _explode_on("EXPLODE", monkeypatch)
+    out, report = build(example, check=False, keep_going=True)
+    assert [f.rule for f in report.problems] == ["render-failed"]
+    built = {p.name for p in (out / "posts").iterdir()}
+    assert built == PUBLISHED - {
+        "rally-wheels-on-a-first-gen-camaro-reading-the-date-stamp-on-a-14x7-rim"
+    }
+
+
+def test_a_render_past_its_budget_is_that_posts_finding(example, monkeypatch):
+    import planner.build.parallel
+    from planner.build.render import Renderer
+
+    real = Renderer.render
+
+    def slow(self, body):
+        while "SLOW" in body:
+            pass
+        return real(self, body)
+
+    monkeypatch.setattr(Renderer, "render", slow)
+    monkeypatch.setattr(planner.build.parallel, "RENDER_SECONDS", 0.05)
+    rally = example / "content" / "posts" / "rally-wheels-date-codes.md"
+    rally.write_text(rally.read_text(encoding="utf-8") + "\nSLOW\n", encoding="utf-8")
+    with pytest.raises(BuildError) as err:
+        build(example, check=False)
+    assert [(f.path.name, f.rule) for f in err.value.findings] == [
+        ("rally-wheels-date-codes.md", "over-budget")
+    ]
+
+
+def test_long_tags_and_slugs_build_into_short_file_names(make_site):
+    long_tag = "Muncie " * 60
+    front = f"title: {'Gearbox ' * 60}\ntags: [{long_tag}]\ndate: 2026-01-01"
+    site = make_site(posts={"long.md": f"---\n{front}\n---\nBody.\n"})
+    out, report = build(site, check=False)
+    assert report.posts == 1
+    stems = [p.name.removesuffix(p.suffix) for p in out.rglob("*")]  # "<slug>.json" too
+    assert max(len(stem) for stem in stems) <= MAX_NAME_CHARS
+
+
+def test_control_characters_in_a_post_leave_the_feeds_valid_xml(make_site):
+    front = 'title: "Bell \\x07 title"\ntags: ["\\x02tag"]\ndate: 2026-01-01'
+    site = make_site(posts={"c.md": f"---\n{front}\n---\nBody \x01 text.\n"})
+    out, _ = build(site, check=False)
+    for feed in ("feed.xml", "rss.xml", "tags/tag/feed.xml"):
+        ET.parse(out / feed)
+
+
 def _calendar(out: Path) -> str:
     return (out / "calendar" / "index.html").read_text(encoding="utf-8")
 
@@ -435,3 +520,20 @@ def test_calendar_page_marks_today_once(example):
     page = _calendar(build(example)[0])
     assert page.count('aria-current="date"') == 1
     assert '<span class="today-mark">today</span>' in page
+
+
+def test_a_stopped_build_leaves_the_manifest_describing_the_old_output(example):
+    build(example)
+    posts = example / "content" / "posts"
+    post = posts / "why-restoration-is-worth-it.md"
+    text = post.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    post.write_text(text.replace(title, 'title: "Why restoration pays, revised"'))
+    broken = posts / "year-one.md"
+    broken.write_text("---\ntitle: A\ndate: 0001-01-01\n---\n")
+    with pytest.raises(BuildError):
+        build(example)
+    broken.unlink()
+    out, _ = build(example)
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "Why restoration pays, revised" in home

@@ -58,3 +58,60 @@ def test_stopping_early_leaves_no_workers_behind(make_site):
     first_reports, _ = next(chunks)
     chunks.close()
     assert first_reports and first_reports[0].path.name == "p0000.md"
+
+
+def _checker_that_fails_on(monkeypatch, marker: str, failure) -> None:
+    from planner.check.checker import Checker
+
+    real = Checker.check
+
+    def check(self, post, text=None):
+        if marker in post.body:
+            failure()
+        return real(self, post, text)
+
+    monkeypatch.setattr(Checker, "check", check)
+
+
+def _check_good_and_marked(make_site, marker: str):
+    """Check a.md (fine) and b.md (with `marker`): (the one report, the problems)."""
+    posts = {"a.md": SPECIFIC, "b.md": f"{SPECIFIC}\n{marker}\n"}
+    site = open_site(start=make_site(posts=posts, audience=AUDIENCE))
+    [report], problems = check_files(site, site.post_files())
+    return report.path.name, [(p.path.name, p.rule) for p in problems]
+
+
+def _raise() -> None:
+    raise RuntimeError("checker bug")
+
+
+def test_a_failing_check_is_that_posts_finding_and_the_rest_are_checked(make_site, monkeypatch):
+    _checker_that_fails_on(monkeypatch, "BOOM", _raise)
+    assert _check_good_and_marked(make_site, "BOOM") == ("a.md", [("b.md", "check-failed")])
+
+
+def test_a_check_past_its_budget_is_reported_not_waited_on(make_site, monkeypatch):
+    import planner.check.batch
+
+    def spin() -> None:
+        while True:
+            pass
+
+    _checker_that_fails_on(monkeypatch, "SLOW", spin)
+    monkeypatch.setattr(planner.check.batch, "CHECK_SECONDS", 0.05)
+    assert _check_good_and_marked(make_site, "SLOW") == ("a.md", [("b.md", "over-budget")])
+
+
+def test_debug_prints_the_traceback_of_a_post_that_failed(make_site, monkeypatch):
+    from click.testing import CliRunner
+
+    from planner.cli import cli
+
+    _checker_that_fails_on(monkeypatch, "BOOM", _raise)
+    monkeypatch.setenv("PLANNER_DEBUG", "")  # restored after the test, which --debug sets
+    monkeypatch.chdir(make_site(posts={"b.md": SPECIFIC + "\nBOOM\n"}, audience=AUDIENCE))
+    quiet = CliRunner().invoke(cli, ["check"])
+    assert "check-failed" in quiet.output and "Traceback" not in quiet.output
+    loud = CliRunner().invoke(cli, ["--debug", "check"])
+    assert "check-failed" in loud.output and "RuntimeError: checker bug" in loud.output
+    assert "Traceback" in loud.output and loud.exit_code == 1

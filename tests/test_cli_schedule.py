@@ -225,3 +225,22 @@ def test_example_site_plan_is_sensible(run, tmp_path):
         ]
         expected = [f"+ date: {placed[path.name][:10]} 09:00:00\n"] if path.name in placed else []
         assert diff == expected
+
+
+def test_write_refuses_a_post_edited_while_the_plan_was_made(run, site, monkeypatch):
+    import planner.schedule
+
+    waiting = site / "content" / "posts" / "waiting.md"
+    real = planner.schedule.plan_site
+
+    def plan_while_editing(*args, **kwargs):
+        plan = real(*args, **kwargs)
+        waiting.write_bytes(waiting.read_bytes() + b"added while planning\r\n")
+        return plan
+
+    monkeypatch.setattr(planner.schedule, "plan_site", plan_while_editing)
+    result = run("schedule", "--write", "--now", NOW, cwd=site)
+    assert result.exit_code == 1
+    assert "waiting.md: changed on disk since it was read" in result.output
+    assert waiting.read_bytes().endswith(b"added while planning\r\n")
+    assert b"date:" not in waiting.read_bytes()

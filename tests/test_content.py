@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -6,6 +7,7 @@ import pytest
 
 from planner.content import MAX_FILE_BYTES, State, post_files, read_post
 from planner.findings import Severity
+from planner.limits import MAX_NAME_CHARS
 
 TZ = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=TZ)
@@ -298,3 +300,111 @@ def test_post_files_recurses_and_skips_hidden(tmp_path):
 
 def test_post_files_of_a_missing_directory_is_empty(tmp_path):
     assert post_files(tmp_path / "nope") == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0001-01-01T00:00:00+05:00",
+        "9999-12-31T23:59:59-12:00",
+        "1899-12-31",
+        "!!timestamp 0001-01-01 00:00:00 +05:00",
+    ],
+)
+def test_dates_out_of_range_are_reported_at_the_date_line(tmp_path, value):
+    post, problems = load_one(tmp_path, f"---\ntitle: T\ndate: {value}\n---\n")
+    problem = only_problem(problems)
+    assert post is None and problem.line == 3
+    assert problem.rule in ("bad-date", "bad-front-matter")
+
+
+@pytest.mark.parametrize("value", ["2026-W09-8", "20260230", "!!timestamp 2026-02-30"])
+def test_impossible_dates_in_odd_forms_are_reported(tmp_path, value):
+    post, problems = load_one(tmp_path, f"---\ntitle: T\ndate: {value}\n---\n")
+    assert post is None and only_problem(problems).line == 3
+
+
+def test_a_number_past_the_digit_limit_is_a_finding_at_its_line(tmp_path):
+    post, problems = load_one(tmp_path, f"---\ntitle: T\npriority: {'9' * 5000}\n---\n")
+    problem = only_problem(problems)
+    assert post is None and problem.line == 3 and "too many digits" in problem.message
+
+
+def test_a_priority_too_large_to_use_is_refused(tmp_path):
+    post, problems = load_one(tmp_path, f"---\ntitle: T\npriority: {10**12}\n---\n")
+    assert post is None and only_problem(problems).rule == "bad-priority"
+
+
+def test_an_alias_bomb_is_refused_without_expanding_it(tmp_path):
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
+    post, problems = load_one(tmp_path, "---\ntitle: T\n" + "\n".join(lines) + "\n---\n")
+    assert post is None and "too many values" in only_problem(problems).message
+
+
+def test_a_value_that_contains_itself_is_refused(tmp_path):
+    post, problems = load_one(tmp_path, "---\ntitle: T\nmeta: &r [*r]\n---\n")
+    assert post is None and "refers to itself" in only_problem(problems).message
+
+
+def test_a_long_title_gives_a_short_stable_unique_slug(tmp_path):
+    first, _ = load_one(tmp_path, f"---\ntitle: {'word ' * 80}one\n---\n", "a.md")
+    second, _ = load_one(tmp_path, f"---\ntitle: {'word ' * 80}two\n---\n", "b.md")
+    again, _ = load_one(tmp_path, f"---\ntitle: {'word ' * 80}one\n---\n", "c.md")
+    assert len(first.slug) <= MAX_NAME_CHARS and len(second.slug) <= MAX_NAME_CHARS
+    assert first.slug != second.slug and first.slug == again.slug
+
+
+def test_a_long_written_slug_is_shortened_with_a_warning(tmp_path):
+    post, problems = load_one(tmp_path, f"---\ntitle: T\nslug: {'a' * 300}\n---\n")
+    assert len(post.slug) <= MAX_NAME_CHARS
+    assert only_problem(problems).rule == "long-slug"
+
+
+def test_a_body_nested_too_deeply_is_reported_at_its_line(tmp_path):
+    body = "Intro.\n\n" + "![" * 5000 + "x" + "](y)" * 5000 + "\n"
+    post, problems = load_one(tmp_path, f"---\ntitle: T\n---\n{body}")
+    problem = only_problem(problems)
+    assert post is None and problem.rule == "too-deeply-nested" and problem.line == 6
+
+
+def test_an_unexpected_failure_costs_only_its_own_post(tmp_path, monkeypatch):
+    import planner.content
+
+    def explode(value):
+        if value == "boom":
+            raise RuntimeError("unforeseen")
+        return str(value)
+
+    specs = [replace(f, parse=explode) if f.key == "summary" else f for f in planner.content.FIELDS]
+    monkeypatch.setattr(planner.content, "FIELDS", tuple(specs))
+    bad = write(tmp_path, "bad.md", "---\ntitle: Bad\nsummary: boom\n---\n")
+    good = write(tmp_path, "good.md", "---\ntitle: Good\n---\n")
+    posts, problems = read_each([bad, good])
+    assert [p.title for p in posts] == ["Good"]
+    problem = only_problem(problems)
+    assert problem.rule == "load-failed" and "RuntimeError" in problem.message
+
+
+def read_each(paths):
+    """`read_post` over `paths`: the posts that loaded, and every file's findings."""
+    posts, problems = [], []
+    for path in paths:
+        post, found = read_post(path, TZ)
+        problems += found
+        if post is not None:
+            posts.append(post)
+    return posts, problems
+
+
+def test_hostile_posts_each_cost_only_their_own_post(tmp_path):
+    files = {
+        "year-one.md": "---\ntitle: A\ndate: 0001-01-01T00:00:00+05:00\n---\n",
+        "odd-day.md": "---\ntitle: B\ndate: 2026-W09-8\n---\n",
+        "digits.md": f"---\ntitle: C\npriority: {'9' * 5000}\n---\n",
+        "nested.md": "---\ntitle: D\n---\n" + "![" * 8000 + "x" + "](y)" * 8000,
+        "good.md": "---\ntitle: Good\n---\nBody.\n",
+    }
+    posts, problems = read_each([write(tmp_path, n, t) for n, t in files.items()])
+    assert [p.title for p in posts] == ["Good"]
+    assert sorted(p.path.name for p in problems) == sorted(set(files) - {"good.md"})

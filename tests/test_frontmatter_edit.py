@@ -21,6 +21,7 @@ from planner.frontmatter_edit import (
     EditError,
     date_text,
     edit_date,
+    file_stamp,
     format_date,
     read_snapshot,
     set_date,
@@ -185,3 +186,51 @@ def test_round_trip_on_generated_front_matter(keys, values, newline, old, positi
     assert set_date(edited, None).replace(f"date: {old}".rstrip() + newline, "") == text.replace(
         f"date: {old}".rstrip() + newline, ""
     )
+
+
+def test_a_file_edited_while_the_new_one_is_written_is_refused(copy, monkeypatch) -> None:
+    path = copy("comments.md")
+    snapshot = read_snapshot(path)
+    real_fsync = os.fsync
+
+    def fsync_and_edit(fd: int) -> None:
+        real_fsync(fd)
+        path.write_text(snapshot.text + "saved by an editor meanwhile\n")
+
+    monkeypatch.setattr(os, "fsync", fsync_and_edit)
+    with pytest.raises(ChangedOnDisk):
+        write_atomic(snapshot, set_date(snapshot.text, WHEN))
+    assert path.read_text().endswith("saved by an editor meanwhile\n")
+    assert [p.name for p in path.parent.iterdir()] == ["comments.md"]
+
+
+def test_a_file_changed_since_its_stamp_was_taken_is_refused(copy) -> None:
+    path = copy("comments.md")
+    stamp = file_stamp(path)
+    path.write_text(path.read_text() + "x\n")
+    [result] = write_dates([(path, WHEN)], expect_undated=False, stamps={path: stamp})
+    assert not result.written and "changed on disk" in result.error
+
+
+def test_a_read_only_file_is_refused_with_a_clear_message(copy) -> None:
+    path = copy("comments.md")
+    before = path.read_bytes()
+    os.chmod(path, 0o444)
+    [result] = write_dates([(path, WHEN)], expect_undated=False)
+    assert "read-only" in result.error and path.read_bytes() == before
+
+
+def test_a_symlink_is_followed_and_stays_a_symlink(copy, tmp_path: Path) -> None:
+    target = copy("comments.md")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    [result] = write_dates([(link, WHEN)], expect_undated=False)
+    assert result.written and link.is_symlink()
+    assert date_text(target.read_text()) == WHEN
+
+
+def test_a_broken_symlink_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "gone.md")
+    [result] = write_dates([(link, WHEN)], expect_undated=False)
+    assert "does not exist" in result.error and link.is_symlink()

@@ -108,3 +108,21 @@ def test_a_change_rebuilds_and_sends_reload(preview):
     assert received == [b"data: reload\n"]
     with urllib.request.urlopen(preview.url + "posts/why-restoration-is-worth-it/") as response:
         assert b"A new closing paragraph about the M21." in response.read()
+
+
+def test_a_broken_post_is_left_out_and_the_rest_is_served(tmp_path: Path):
+    site = tmp_path / "example"
+    copy_example(site)
+    (site / "content" / "posts" / "broken.md").write_text(
+        "---\ntitle: Broken\ndate: 0001-01-01T00:00:00+05:00\n---\n"
+    )
+    logged: list[str] = []
+    server = Preview(None, site, BuildOptions(now=NOW), port=0, log=logged.append)
+    report = server.build()
+    assert report is not None and [f.rule for f in report.problems] == ["bad-date"]
+    assert any("broken.md:3:1" in line for line in logged)
+    server.start()
+    try:
+        assert raw_get(server.port, "/posts/why-restoration-is-worth-it/") == 200
+    finally:
+        server.stop()

@@ -34,7 +34,13 @@ from planner.build.feeds import (
 )
 from planner.build.gate import findings_for
 from planner.build.pages import Page, PostView, post_key, post_view, site_pages
-from planner.build.parallel import TemplateFailed, body_key, render_pages, with_body
+from planner.build.parallel import (
+    RenderFailed,
+    TemplateFailed,
+    body_key,
+    render_pages,
+    with_body,
+)
 from planner.build.render import RENDERER_VERSION, Renderer, pygments_css
 from planner.build.share import MachineFiles, shared_posts, with_share_outputs
 from planner.build.theme import static_files, theme_dirs, tree_digest
@@ -70,6 +76,8 @@ class BuildOptions:
     live_reload: bool = False
     """Serve mode: pages load the live-reload script; marked posts list their findings."""
     cache: bool = True
+    keep_going: bool = False
+    """Leave broken posts out and build the rest (serve mode), instead of stopping."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,8 @@ class BuildReport:
     cached: int
     checked: int
     seconds: float
+    problems: tuple[Finding, ...] = ()
+    """With `keep_going`: the errors of the posts that were left out."""
 
 
 class BuildError(Exception):
@@ -95,15 +105,18 @@ class BuildError(Exception):
 def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildReport:
     """Build the site into `options.out` (default `[paths] output`)."""
     run = _start(site, options)
+    # Every broken post is found before the build stops: load, check gate, render.
     posts = _load(run)  # every post, so the calendar shows what is coming
-    try:
-        checked = _gate(run, posts)  # before anything is drawn: a failed gate changes nothing
-    except BuildError:
-        run.store.save()  # what the checker found stays known for the next build
-        raise
+    checked = _gate(run, posts)
     views = _views(run, posts)
     pages = _pages(run, posts, views)  # all pages as plain data, before any is drawn
-    written, converted, files = _outputs(run, pages, views)
+    try:
+        written, converted, files = _outputs(run, pages, views)
+    except BuildError:
+        # The manifest is recorded only once the build goes ahead, so what the checker
+        # found and the bodies converted stay known for the next build.
+        run.store.save()
+        raise
     run.store.save()  # only once the output is in place: the manifest describes it
     return BuildReport(
         run.out,
@@ -114,6 +127,7 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
         len(views) - converted,
         checked,
         time.perf_counter() - run.started,
+        (*run.broken, *run.gate_errors, *run.unrendered),
     )
 
 
@@ -142,6 +156,12 @@ class _Run:
     """Check findings of the scheduled posts the calendar's agenda lists."""
     share_files: MachineFiles = field(default_factory=dict)
     """Each shared post's snippets as JSON (see `planner.build.share`)."""
+    broken: list[Finding] = field(default_factory=list)
+    """Errors of the post files that could not be loaded."""
+    gate_errors: list[Finding] = field(default_factory=list)
+    """Error-level check findings of the posts about to be published."""
+    unrendered: list[Finding] = field(default_factory=list)
+    """A finding for each post whose body could not be converted (its page is left out)."""
 
 
 def _start(site: Site, options: BuildOptions) -> _Run:
@@ -164,19 +184,19 @@ def _start(site: Site, options: BuildOptions) -> _Run:
 
 
 def _load(run: _Run) -> list[Post]:
-    """Every post of the site; stop when a file cannot be used."""
+    """Every post of the site that loads; the errors of the files that do not are kept
+    for the report (the build stops on them once rendering has found the rest)."""
     loaded = run.site.load_posts(cached=run.options.cache)
-    broken = tuple(f for f in loaded.problems if f.severity is Severity.ERROR)
-    if broken:
-        raise BuildError(f"{len(broken)} problem(s) in the posts; fix them to build", broken)
+    run.broken = [f for f in loaded.problems if f.severity is Severity.ERROR]
     run.chosen = [p for p in loaded.posts if _included(p, run.now, run.options)]
     run.keys = {post.path: post_key(post) for post in loaded.posts}
     return list(loaded.posts)
 
 
 def _gate(run: _Run, posts: list[Post]) -> int:
-    """Check the posts about to be published, and stop on error-level findings; in the same
-    pass, check the scheduled posts the calendar's agenda lists and keep their findings."""
+    """Check the posts about to be published and keep their error-level findings; in the
+    same pass, check the scheduled posts the calendar's agenda lists and keep their
+    findings. Returns how many posts were checked."""
     public = [p for p in run.chosen if p.state(run.now) is State.PUBLISHED]
     if not run.options.check:
         return 0
@@ -188,14 +208,7 @@ def _gate(run: _Run, posts: list[Post]) -> int:
     found = findings_for(run.site, [*public, *coming], run.store)
     published = {p.path for p in public}
     run.upcoming = [f for f in found if f.path not in published]
-    errors = tuple(f for f in found if f.severity is Severity.ERROR and f.path in published)
-    if errors:
-        posts_with_errors = len({f.path for f in errors})
-        raise BuildError(
-            f"{len(errors)} error-level finding(s) in {posts_with_errors} post(s) about to be "
-            "published; fix them, or build with --no-check",
-            errors,
-        )
+    run.gate_errors = [f for f in found if f.severity is Severity.ERROR and f.path in published]
     return len(public) + len(coming)
 
 
@@ -285,19 +298,25 @@ def _outputs(run: _Run, pages: list[Page], views: list[PostView]) -> tuple[int, 
     bodies = run.store.files("bodies", settings=RENDERER_VERSION)
     for view in views:
         bodies.keep(body_key(view, bodies))
-    fresh = [p for p in pages if _stale(manifest, run.out, p.path, _fingerprint(p))]
+    made_from = {p.path: _fingerprint(p) for p in pages}
+    fresh = [p for p in pages if _stale(manifest, run.out, p.path, made_from[p.path])]
     staging = output.start(run.out)
     try:
         try:
-            written, converted = render_pages(
+            written, converted, run.unrendered = render_pages(
                 fresh, dirs, _template_context(run), staging, run.out, bodies, run.options.progress
             )
         except (TemplateFailed, output.UnsafePath) as err:
             raise BuildError(str(err)) from None
+        if (run.broken or run.gate_errors or run.unrendered) and not run.options.keep_going:
+            raise _stopped(run.broken, run.gate_errors, run.unrendered)
+        for path, inputs in made_from.items():
+            _record(manifest, path, inputs)
         machine = run.share_files | _machine_files(run, views, pages, bodies)
         for path, (inputs, produce) in machine.items():
             if _stale(manifest, run.out, path, inputs):
                 written += output.write(staging, run.out, path, produce())
+            _record(manifest, path, inputs)
         files = {path: source.read_bytes() for path, source in static_files(dirs).items()}
         files["static/pygments.css"] = pygments_css()
         files[output.MARKER] = f"niche-planner {__version__}\n".encode()
@@ -325,11 +344,32 @@ def _previous_files(manifest: Table) -> set[str] | None:
 
 def _stale(manifest: Table, out: Path, path: str, inputs: str) -> bool:
     """Whether the file at `path` must be made again: its inputs changed since the last
-    build into `out`, or it is missing. Either way the manifest now records `inputs`."""
-    key = manifest.key(inputs)
-    stale = manifest.get(path) != key or not (out / path).is_file()
-    manifest.put(path, key)
-    return stale
+    build into `out`, or it is missing."""
+    return manifest.get(path) != manifest.key(inputs) or not (out / path).is_file()
+
+
+def _record(manifest: Table, path: str, inputs: str) -> None:
+    """Note in the manifest that the file at `path` is made from `inputs`; only once the
+    build goes ahead, so a stopped build leaves the manifest describing the old output."""
+    manifest.put(path, manifest.key(inputs))
+
+
+def _stopped(
+    broken: list[Finding], gate_errors: list[Finding], unrendered: list[Finding]
+) -> BuildError:
+    """Why the build stops, naming every broken post at once."""
+    found = (*broken, *gate_errors, *unrendered)
+    posts = len({f.path for f in found})
+    if gate_errors and not (broken or unrendered):
+        return BuildError(
+            f"{len(gate_errors)} error-level finding(s) in {posts} post(s) about to be "
+            "published; fix them, or build with --no-check",
+            found,
+        )
+    extra = "; or build with --no-check to skip the check findings" if gate_errors else ""
+    return BuildError(
+        f"{len(found)} problem(s) in {posts} post(s); fix them to build{extra}", found
+    )
 
 
 def _template_context(run: _Run) -> dict:
@@ -372,7 +412,13 @@ def _machine_files(
 
     @functools.cache
     def newest() -> list[PostView]:  # with their HTML: the main feeds carry full posts
-        return [with_body(view, bodies, renderer)[0] for view in newest_views]
+        views = []
+        for view in newest_views:
+            try:
+                views.append(with_body(view, bodies, renderer)[0])
+            except RenderFailed:  # serve mode, where a broken post is left out
+                continue
+        return views
 
     shown = [
         e

@@ -8,6 +8,7 @@ Entry ids are the posts' URLs, which stay the same as long as a post keeps its s
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -147,5 +148,11 @@ def _newest(posts: Sequence[PostView], default: datetime) -> datetime:
     return max((p.date for p in posts if p.date is not None), default=default)
 
 
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+"""Characters XML 1.0 cannot hold at all (control characters, U+FFFE, U+FFFF), as
+UTF-8 bytes: ElementTree writes them as they are, and a feed reader then rejects the
+whole feed. A post may have them (a stray control character pasted in a title)."""
+
+
 def _xml(root: ET.Element) -> bytes:
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return _NOT_XML.sub(b"", ET.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"

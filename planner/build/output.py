@@ -3,14 +3,18 @@
 Everything a build draws goes first to a staging directory beside the output: the
 whole site on a first build, only the files whose bytes changed on later ones. Only
 when every page has been drawn is the staging directory applied: renamed into place
-on a first build; otherwise each changed file is renamed over its old version (an
-atomic replace) and files that no longer belong to the site are deleted. A failed
-build therefore leaves the previous site untouched, and unchanged files keep their
-modification time (a deploy tool sees exactly what changed).
+on a first build; otherwise the unchanged files are hard-linked into it (they keep
+their modification time: a deploy tool sees exactly what changed) and the two
+directories are exchanged in one atomic step (Linux `renameat2`). A build that fails
+or is killed at any moment therefore leaves the previous site whole, or the new one.
+Where the exchange is not available, each changed file is renamed over its old
+version (each an atomic replace) and files that no longer belong are deleted.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 from pathlib import Path, PurePosixPath
@@ -81,6 +85,16 @@ def apply(staging: Path, out: Path, expected: set[str], previous: set[str] | Non
     if not out.exists():
         staging.rename(out)
         return
+    stale = set() if previous is None else previous - expected
+    unchanged = previous is not None and not _has_files(staging)
+    if unchanged and not any((out / relative).exists() for relative in stale):
+        shutil.rmtree(staging)  # nothing changed: leave the site as it is
+        return
+    if _exchange_supported(staging, out):
+        _link_unchanged(staging, out, expected, previous)
+        if _exchange(staging, out):
+            shutil.rmtree(staging)  # the previous site, now at the staging path
+            return
     for path in sorted(p for p in staging.rglob("*") if p.is_file()):
         relative = path.relative_to(staging)
         (out / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -99,6 +113,65 @@ def apply(staging: Path, out: Path, expected: set[str], previous: set[str] | Non
                 break
             parent.rmdir()
     shutil.rmtree(staging)
+
+
+def _has_files(directory: Path) -> bool:
+    return any(files for _, _, files in os.walk(directory))
+
+
+def _link_unchanged(
+    staging: Path, out: Path, expected: set[str], previous: set[str] | None
+) -> None:
+    """Complete `staging` with the files of `out` that stay: hard links, same inode.
+
+    Plain strings and `os` calls: a site has thousands of files, and this runs on every
+    build that changes any of them.
+    """
+    stale = set() if previous is None else previous - expected
+    top, new = str(out), str(staging)
+    for root, _, files in os.walk(top):
+        inside = os.path.relpath(root, top)
+        prefix = "" if inside == "." else inside.replace(os.sep, "/") + "/"
+        target_dir = os.path.join(new, inside)
+        made = os.path.isdir(target_dir)
+        for name in files:
+            relative = prefix + name
+            keep = relative in expected if previous is None else relative not in stale
+            if not keep:
+                continue
+            dest = os.path.join(target_dir, name)
+            if not made:
+                os.makedirs(target_dir, exist_ok=True)
+                made = True
+            try:
+                os.link(os.path.join(root, name), dest)
+            except FileExistsError:
+                continue  # staged: this file changed
+            except OSError:
+                shutil.copy2(os.path.join(root, name), dest)
+
+
+_renameat2 = (
+    getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None) if os.name == "posix" else None
+)
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange_supported(staging: Path, out: Path) -> bool:
+    return _renameat2 is not None and out.is_dir() and not out.is_symlink()
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap directories `a` and `b` atomically; False where the system cannot."""
+    assert _renameat2 is not None
+    result = _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
 def abort(staging: Path) -> None:

@@ -97,8 +97,6 @@ class TextFacts:
 
 TEXT_FACTS = Codec(TextFacts)
 
-TEXT_FACTS = Codec(TextFacts)
-
 
 def post_key(post: Post) -> str:
     """A digest of everything the post's file says: front matter and body."""

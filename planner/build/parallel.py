@@ -19,11 +19,14 @@ from typing import Any
 
 import jinja2
 
+from planner.budget import OverBudget, over_budget, time_budget
 from planner.build import output
 from planner.build.pages import Page, PostView
 from planner.build.render import Renderer
 from planner.build.theme import environment
 from planner.cache import Files
+from planner.findings import Finding, failure
+from planner.limits import RENDER_SECONDS
 
 PARALLEL_MIN = 200
 """Fewer items than this are done in this process."""
@@ -36,6 +39,14 @@ class TemplateFailed(Exception):
     """A template raised while drawing a page; the message names template and line."""
 
 
+class RenderFailed(Exception):
+    """One post's Markdown could not be turned into HTML; `finding` says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
 def render_pages(
     pages: Sequence[Page],
     dirs: list[Path],
@@ -44,8 +55,9 @@ def render_pages(
     out: Path,
     bodies: Files,
     progress: bool = False,
-) -> tuple[int, int]:
-    """Draw `pages` into `staging`: (files written, post bodies converted from Markdown).
+) -> tuple[int, int, list[Finding]]:
+    """Draw `pages` into `staging`: (files written, post bodies converted from Markdown,
+    a finding for each post whose body could not be converted; its page is left out).
 
     A post page converts its post's Markdown here, in the worker, unless `bodies` has
     it already.
@@ -53,7 +65,8 @@ def render_pages(
     _job.update(pages=pages, dirs=dirs, context=context, staging=staging, out=out, bodies=bodies)
     try:
         counts = _run(_pages_chunk, len(pages), progress)
-        return sum(c[0] for c in counts), sum(c[1] for c in counts)
+        failed = [finding for c in counts for finding in c[2]]
+        return sum(c[0] for c in counts), sum(c[1] for c in counts), failed
     finally:
         _job.clear()
 
@@ -65,24 +78,40 @@ def body_key(view: PostView, bodies: Files) -> str:
 
 
 def with_body(view: PostView, bodies: Files, renderer: Renderer) -> tuple[PostView, bool]:
-    """`view` with its HTML, from the cache or converted now (True when converted)."""
+    """`view` with its HTML, from the cache or converted now (True when converted).
+
+    Raises `RenderFailed` when the post cannot be converted within its budget.
+    """
     key = body_key(view, bodies)
     html = bodies.get(key)
     if html is not None:
         return replace(view, html=html), False
-    html = renderer.render(view.source.body)
+    post = view.source
+    try:
+        with time_budget(RENDER_SECONDS):
+            html = renderer.render(post.body)
+    except OverBudget as err:
+        raise RenderFailed(over_budget(post.path, post.body_line, "rendering", err)) from None
+    except Exception as err:  # a bug in one post's rendering must cost only that post
+        raise RenderFailed(failure(post.path, post.body_line, "render", err)) from None
     bodies.put(key, html)
     return replace(view, html=html), True
 
 
-def _pages_chunk(start: int, stop: int) -> tuple[int, int]:
+def _pages_chunk(start: int, stop: int) -> tuple[int, int, list[Finding]]:
     env = environment(_job["dirs"])
     renderer = Renderer()
     written = converted = 0
+    failed: list[Finding] = []
     for page in _job["pages"][start:stop]:
         context = page.context
         if isinstance(context.get("post"), PostView):
-            view, new = with_body(context["post"], _job["bodies"], renderer)
+            try:
+                view, new = with_body(context["post"], _job["bodies"], renderer)
+            except RenderFailed as err:
+                failed.append(err.finding)
+                renderer = Renderer()  # a conversion stopped half way may leave state behind
+                continue
             context = {**context, "post": view}
             converted += new
         try:
@@ -90,7 +119,7 @@ def _pages_chunk(start: int, stop: int) -> tuple[int, int]:
         except jinja2.TemplateError as err:
             raise TemplateFailed(_describe(page, err)) from None
         written += output.write(_job["staging"], _job["out"], page.path, html.encode("utf-8"))
-    return written, converted
+    return written, converted, failed
 
 
 def _describe(page: Page, err: jinja2.TemplateError) -> str:

@@ -7,7 +7,8 @@ a caller can print the first posts while the last are still being checked. Small
 sites stay in one process, where starting workers (and loading their word data)
 would cost more than it saves. Posts are read with `Site.read_posts`, and a post whose
 slug an earlier file already has is reported as `duplicate-slug` instead of checked, by
-the same `SlugOwners` rule as `Site.load_posts`.
+the same `SlugOwners` rule as `Site.load_posts`. A post that cannot be checked within
+its time budget, or whose check fails, costs only that post: it becomes a finding.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from planner.budget import OverBudget, over_budget, time_budget
 from planner.check.checker import Checker, PostReport
 from planner.check.vocabulary import SiteVocabulary, sample, site_vocabulary
 from planner.content import slug_line
-from planner.findings import Finding
+from planner.findings import Finding, failure
+from planner.limits import CHECK_SECONDS
 from planner.site import Site, SlugOwners, in_path_order, open_site
 
 PARALLEL_MIN_POSTS = 400
@@ -96,8 +99,20 @@ def _check_chunk(
     checker: Checker, files: Sequence[Path]
 ) -> tuple[list[PostReport], list[Claim], list[Finding]]:
     posts, problems = checker.site.read_posts(files)
-    reports = [checker.check(post) for post in posts]
-    claims = [(post.slug, slug_line(post)) for post in posts]
+    reports: list[PostReport] = []
+    claims: list[Claim] = []
+    for post in posts:
+        try:
+            with time_budget(CHECK_SECONDS):
+                report = checker.check(post)
+        except OverBudget as err:
+            problems.append(over_budget(post.path, post.body_line, "checking", err))
+            continue
+        except Exception as err:  # a bug must cost one post, not the whole run
+            problems.append(failure(post.path, post.line_of("title"), "check", err))
+            continue
+        reports.append(report)
+        claims.append((post.slug, slug_line(post)))
     return reports, claims, problems
 
 

@@ -61,6 +61,11 @@ def profile_mentions(
     return Mentions(lens.matcher.count(title), counts)
 
 
+MAX_KEY_PHRASES = 300
+"""Only this many of the most mentioned phrases are compared with each other (every
+pair is compared): a post naming thousands of things is judged by its top ones."""
+
+
 def key_phrases(
     lens: AudienceLens,
     title: Sequence[Token],
@@ -87,8 +92,13 @@ def key_phrases(
         key = normalize_term(run)
         if key not in excluded and key not in found and count >= 2:
             found[key] = KeyPhrase(run, count, False)
-    phrases = _drop_contained(list(found.values()))
-    return sorted(phrases, key=lambda p: (-p.count, not p.from_profile, -len(p.text), p.text))
+    ranked = sorted(found.values(), key=_rank)[:MAX_KEY_PHRASES]
+    return sorted(_drop_contained(ranked), key=_rank)
+
+
+def _rank(phrase: KeyPhrase) -> tuple[int, bool, int, str]:
+    """Most mentioned first, then profile terms, then longer phrases."""
+    return (-phrase.count, not phrase.from_profile, -len(phrase.text), phrase.text)
 
 
 def name_runs(prose: Sequence[Token]) -> Counter[str]:

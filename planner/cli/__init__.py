@@ -17,6 +17,7 @@ import click
 
 from planner import __version__
 from planner.cli.common import EXIT_USAGE, Options, PlannerError
+from planner.findings import DEBUG_ENV
 
 
 class PlannerGroup(click.Group):
@@ -57,7 +58,7 @@ class PlannerGroup(click.Group):
 
 def _debug(ctx: click.Context) -> bool:
     options = ctx.find_object(Options)
-    return bool(options and options.debug) or bool(os.environ.get("PLANNER_DEBUG"))
+    return bool(options and options.debug) or bool(os.environ.get(DEBUG_ENV))
 
 
 @click.group(
@@ -88,6 +89,7 @@ def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
     ctx.obj = Options(config_path=config_path, debug=debug)
     if debug:
         sys.excepthook = traceback.print_exception
+        os.environ[DEBUG_ENV] = "1"  # per-post failures print their traceback too
 
 
 def main() -> None:

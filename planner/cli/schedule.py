@@ -84,12 +84,14 @@ def schedule(
       planner schedule --write                 write the planned dates into the posts
       planner schedule --now 2026-11-22 --weeks 26
     """
-    from planner.frontmatter_edit import format_date, write_dates
+    from planner.frontmatter_edit import file_stamp, format_date, write_dates
     from planner.schedule import check_warnings, plan_site
 
     site = load_site(ctx, audience=True)
     moment = resolve_now(site, now)
-    loaded = site.load_posts()
+    files = site.post_files()
+    stamps = {path: file_stamp(path) for path in files}  # before reading: edits since refuse
+    loaded = site.load_posts(files)
     echo_findings(loaded.problems)
     plan = plan_site(site, loaded.posts, moment, horizon_weeks)
     scheduled = [
@@ -156,6 +158,7 @@ def schedule(
     results = write_dates(
         [(a.post.path, format_date(a.when, site.tz)) for a in plan.assignments],
         expect_undated=True,
+        stamps=stamps,
     )
     ctx.exit(_write_results(results, "dated"))
 
