@@ -6,13 +6,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import REPO_ROOT
 
 from planner.audience import Audience
 from planner.audience_suggest import noun_phrases, suggest_profile
 from planner.audience_toml import missing, render_draft
 from planner.site import open_site
 from planner.text import normalize_term, tokens
-from tests.conftest import REPO_ROOT
 
 FLYTYING = Path(__file__).parent / "fixtures" / "flytying"
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import write_site
 
 from planner.check.checker import Checker
 from planner.lsp.analysis import MAX_DIAGNOSTICS, Analysis, Diagnostic, analyse
 from planner.lsp.positions import UTF8, Span
 from planner.site import open_site
-from tests.conftest import write_site
 
 AUDIENCE = """\
 name = "First-generation Camaro owners"

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
+from conftest import write_site
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from planner.lsp.server import PlannerServer
-from tests.conftest import write_site
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

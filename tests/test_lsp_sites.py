@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from conftest import write_site
+
 from planner.lsp.sites import Sites, config_problems
 from planner.site import open_site
-from tests.conftest import write_site
 
 
 def test_a_post_belongs_to_the_nearest_site(tmp_path: Path):

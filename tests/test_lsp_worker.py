@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import write_site
 
 from planner.lsp.worker import CheckWorker
-from tests.conftest import write_site
 
 POST = "---\ntitle: Rebuilding the Muncie M21\ntags: [cars]\n---\nThe Muncie M21 in 1968.\n"
 SLOW = "---\ntitle: T\ntags: [cars]\n---\n" + "The Muncie M21 gearbox, 1968. " * 60_000

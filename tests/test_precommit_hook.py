@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 import yaml
-
-from tests.conftest import REPO_ROOT, write_site
+from conftest import REPO_ROOT, write_site
 
 AUDIENCE = 'interests = ["Muncie M21"]\ntoo_broad = ["cars"]\n'
 GOOD = """\

@@ -11,10 +11,11 @@ import threading
 import time
 from pathlib import Path
 
+from conftest import write_site
+
 from planner.findings import Finding, Severity
 from planner.site import open_site
 from planner.watch import Watcher, diff
-from tests.conftest import write_site
 
 AUDIENCE = 'interests = ["Muncie M21"]\ntoo_broad = ["cars"]\n'
 POST = """\
