@@ -503,29 +503,13 @@ def _draft_flag(
     if draft is None:
         return status
     if not isinstance(draft, bool):
-        problems.append(
-            Finding(
-                path,
-                lines.get("draft", 1),
-                1,
-                "bad-draft",
-                Severity.ERROR,
-                f"draft must be true or false, not {_shown(draft)}",
-            )
-        )
-        return status
-    if "status" in values and (status == "draft") != draft:
-        problems.append(
-            Finding(
-                path,
-                lines.get("draft", 1),
-                1,
-                "bad-draft",
-                Severity.ERROR,
-                f"draft: {str(draft).lower()} contradicts status: {status}; keep only 'status'",
-            )
-        )
-    return "draft" if draft else status
+        wrong = f"draft must be true or false, not {_shown(draft)}"
+    elif "status" in values and (status == "draft") != draft:
+        wrong = f"draft: {str(draft).lower()} contradicts status: {status}; keep only 'status'"
+    else:
+        return "draft" if draft else status
+    problems.append(Finding(path, lines.get("draft", 1), 1, "bad-draft", Severity.ERROR, wrong))
+    return status
 
 
 # --- the whole content directory -------------------------------------------------------
