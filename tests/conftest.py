@@ -8,6 +8,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
+
+from planner.cli import cli
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 """The repository, which is also the example site."""
@@ -63,3 +66,15 @@ def example_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copy_example(site)
     monkeypatch.chdir(site)
     return site
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """`run("check", "--format", "json", cwd=site)`: the `planner` command in-process."""
+
+    def invoke(*args: str, cwd: Path | None = None) -> Result:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+    return invoke

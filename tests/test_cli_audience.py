@@ -7,21 +7,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from planner.cli import cli
 
 FLYTYING = Path(__file__).parent / "fixtures" / "flytying"
-
-
-@pytest.fixture
-def run(monkeypatch):
-    def invoke(*args, cwd=None):
-        if cwd is not None:
-            monkeypatch.chdir(cwd)
-        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture

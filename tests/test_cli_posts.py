@@ -1,21 +1,8 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from planner import __version__
-from planner.cli import cli
-
-
-@pytest.fixture
-def run(monkeypatch):
-    def invoke(*args, cwd=None):
-        if cwd is not None:
-            monkeypatch.chdir(cwd)
-        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
-
 
 POSTS = {
     "published.md": "---\ntitle: Published one\ndate: 2026-11-01T09:00\ntags: [cowl tag]\n---\nx\n",

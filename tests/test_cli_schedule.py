@@ -8,10 +8,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from click.testing import CliRunner
 from conftest import copy_example
-
-from planner.cli import cli
 
 NOW = "2026-11-22T12:00"
 CONFIG = """
@@ -34,16 +31,6 @@ POSTS = {
     "empty.md": "---\ntitle: Empty date\ndate:\npriority: 1\n---\nx\n",
     "draft.md": "---\ntitle: Draft\nstatus: draft\n---\nx\n",
 }
-
-
-@pytest.fixture
-def run(monkeypatch):
-    def invoke(*args, cwd=None):
-        if cwd is not None:
-            monkeypatch.chdir(cwd)
-        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture
