@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench_check import GEN_SITE, PLANNER, make_site
 
-from planner.build import BuildOptions, build_site
+from planner.publish import BuildOptions, build_site
 from planner.site import open_site
 
 

@@ -136,7 +136,7 @@ def _checked(stdout: str) -> tuple[set[str], set[str]]:
 
 def run_posts(root: Path, hang: float) -> Counter:
     """list, check and build on one site of hostile posts and canaries."""
-    from planner.build import BuildOptions, build_site
+    from planner.publish import BuildOptions, build_site
     from planner.site import open_site
 
     counts: Counter = Counter()

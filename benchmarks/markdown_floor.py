@@ -19,7 +19,7 @@ from pathlib import Path
 
 import markdown
 
-from planner.build.render import EXTENSION_CONFIGS, EXTENSIONS
+from planner.publish.render import EXTENSION_CONFIGS, EXTENSIONS
 
 _bodies: list[str] = []
 """Every post body, read before forking; workers take their share by index."""

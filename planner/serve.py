@@ -18,8 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from planner.build import BuildError, BuildOptions, BuildReport, build_site
 from planner.cache import CACHE_DIR
+from planner.publish import BuildError, BuildOptions, BuildReport, build_site
 from planner.site import open_site
 
 LIVE_RELOAD_JS = b"""// planner serve: reload this page when the site has been rebuilt.

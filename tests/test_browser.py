@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import copy_example
 
-from planner.build import BuildOptions
+from planner.publish import BuildOptions
 from planner.serve import Preview
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import copy_example
 
-from planner.build import BuildError, BuildOptions, build_site
 from planner.cli import cli
 from planner.limits import MAX_NAME_CHARS
+from planner.publish import BuildError, BuildOptions, build_site
 from planner.site import open_site
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=ZoneInfo("America/New_York"))
@@ -229,16 +229,16 @@ def test_second_build_uses_the_cache_and_writes_nothing(example):
 
 
 def test_post_facts_are_worked_out_once_per_change(example, monkeypatch):
-    import planner.build
+    import planner.publish
 
     calls: list[str] = []
-    real = planner.build.covered_interests
+    real = planner.publish.covered_interests
 
     def counting(audience, post):
         calls.append(post.title)
         return real(audience, post)
 
-    monkeypatch.setattr(planner.build, "covered_interests", counting)
+    monkeypatch.setattr(planner.publish, "covered_interests", counting)
     build(example)
     ready = len(calls)
     assert ready > 0
@@ -362,7 +362,7 @@ def test_two_output_directories_built_alternately_stay_current(example):
 
 def _explode_on(body_text: str, monkeypatch) -> None:
     """Make rendering fail for any post whose body contains `body_text`."""
-    from planner.build.render import Renderer
+    from planner.publish.render import Renderer
 
     real = Renderer.render
 
@@ -405,8 +405,8 @@ def test_keep_going_builds_every_post_but_the_broken_ones(example, monkeypatch):
 
 
 def test_a_render_past_its_budget_is_that_posts_finding(example, monkeypatch):
-    import planner.build.parallel
-    from planner.build.render import Renderer
+    import planner.publish.parallel
+    from planner.publish.render import Renderer
 
     real = Renderer.render
 
@@ -416,7 +416,7 @@ def test_a_render_past_its_budget_is_that_posts_finding(example, monkeypatch):
         return real(self, body)
 
     monkeypatch.setattr(Renderer, "render", slow)
-    monkeypatch.setattr(planner.build.parallel, "RENDER_SECONDS", 0.05)
+    monkeypatch.setattr(planner.publish.parallel, "RENDER_SECONDS", 0.05)
     rally = example / "content" / "posts" / "rally-wheels-date-codes.md"
     rally.write_text(rally.read_text(encoding="utf-8") + "\nSLOW\n", encoding="utf-8")
     with pytest.raises(BuildError) as err:
@@ -501,7 +501,7 @@ def test_calendar_page_without_show_upcoming_has_no_agenda(example):
 
 
 def test_gate_and_calendar_share_one_checker_pass(example, monkeypatch):
-    import planner.build as build_module
+    import planner.publish as build_module
 
     calls: list[list[str]] = []
     real = build_module.findings_for

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kill_harness import kill_builds, snapshot, write_small_site
 
-from planner.build import output
+from planner.publish import output
 
 
 def test_a_killed_build_leaves_the_previous_site_or_the_next_one_whole(tmp_path):

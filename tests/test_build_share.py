@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import copy_example
 
-from planner.build import BuildOptions, build_site
+from planner.publish import BuildOptions, build_site
 from planner.site import open_site
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("America/New_York"))

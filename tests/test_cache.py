@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import copy_example
 
-from planner.build import BuildOptions, build_site
 from planner.cache import CACHE_DIR, Store
+from planner.publish import BuildOptions, build_site
 from planner.site import open_site
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=ZoneInfo("America/New_York"))

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import copy_example
 
-from planner.build import BuildOptions
+from planner.publish import BuildOptions
 from planner.serve import Preview
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=ZoneInfo("America/New_York"))

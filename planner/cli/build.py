@@ -53,7 +53,7 @@ def build(
       planner build --drafts --future --out preview
       planner build --base-url https://example.com/blog/
     """
-    from planner.build import BuildError, BuildOptions, build_site
+    from planner.publish import BuildError, BuildOptions, build_site
 
     site = load_site(ctx, audience=True)
     options = BuildOptions(
@@ -105,8 +105,8 @@ def serve(
       planner serve
       planner serve --drafts --future --port 8080
     """
-    from planner.build import BuildOptions
     from planner.cli.common import Options
+    from planner.publish import BuildOptions
     from planner.serve import Preview
 
     site = load_site(ctx, audience=True)

@@ -320,9 +320,9 @@ def _agenda_text(
 ) -> str:
     """The agenda with the plan's warnings (or, with --no-plan, the dated posts' own) and
     the error-level check findings of the posts still to come."""
-    from planner.build.gate import findings_for
     from planner.calendar import agenda, monday
     from planner.cli.calendar_text import render_agenda
+    from planner.publish.gate import findings_for
     from planner.schedule import dated_warnings
 
     length = weeks or site.config.schedule.horizon_weeks

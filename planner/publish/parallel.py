@@ -20,13 +20,13 @@ from typing import Any
 import jinja2
 
 from planner.budget import OverBudget, over_budget, time_budget
-from planner.build import output
-from planner.build.pages import Page, PostView
-from planner.build.render import Renderer
-from planner.build.theme import environment
 from planner.cache import Files
 from planner.findings import Finding, failure
 from planner.limits import RENDER_SECONDS
+from planner.publish import output
+from planner.publish.pages import Page, PostView
+from planner.publish.render import Renderer
+from planner.publish.theme import environment
 
 PARALLEL_MIN = 200
 """Fewer items than this are done in this process."""

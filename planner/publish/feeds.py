@@ -16,7 +16,7 @@ from datetime import datetime
 from email.utils import format_datetime
 
 from planner import urls
-from planner.build.pages import Page, PostView
+from planner.publish.pages import Page, PostView
 from planner.urls import Links
 
 FEED_ENTRIES = 20

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from planner import urls
-from planner.build.render import RENDERER_VERSION, WORDS_PER_MINUTE, first_paragraph, word_count
 from planner.cache import Table, digest
 from planner.calendar import (
     LEGEND,
@@ -30,6 +29,7 @@ from planner.calendar import (
 )
 from planner.codec import Codec
 from planner.content import Post, State
+from planner.publish.render import RENDERER_VERSION, WORDS_PER_MINUTE, first_paragraph, word_count
 from planner.urls import Links
 
 RELATED_POSTS = 3

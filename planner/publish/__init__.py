@@ -4,8 +4,8 @@
 load the posts, gate them through the checker, make their views, list the pages, then
 write the outputs. Everything is gathered before anything is written; the output goes
 to a staging directory beside the output and is swapped in when complete
-(planner.build.output); Markdown and templates run on every core for large sites
-(planner.build.parallel); unchanged posts and pages come from the site's cache store
+(planner.publish.output); Markdown and templates run on every core for large sites
+(planner.publish.parallel); unchanged posts and pages come from the site's cache store
 (planner.cache). `planner build` and `planner serve` call it.
 """
 
@@ -21,8 +21,15 @@ from pathlib import Path
 
 from planner import __version__, urls
 from planner.audience import COVERS_VERSION, covered_interests
-from planner.build import output
-from planner.build.feeds import (
+from planner.cache import Files, Store, Table, digest
+from planner.calendar import Entry, to_ics
+from planner.calendar import agenda as calendar_agenda
+from planner.calendar import entries as calendar_entries
+from planner.codec import decoder
+from planner.content import Post, State
+from planner.findings import Finding, Severity
+from planner.publish import output
+from planner.publish.feeds import (
     FEED_ENTRIES,
     FeedInfo,
     atom,
@@ -32,25 +39,18 @@ from planner.build.feeds import (
     sitemap,
     sitemap_entries,
 )
-from planner.build.gate import findings_for
-from planner.build.pages import Page, PostView, post_key, post_view, site_pages
-from planner.build.parallel import (
+from planner.publish.gate import findings_for
+from planner.publish.pages import Page, PostView, post_key, post_view, site_pages
+from planner.publish.parallel import (
     RenderFailed,
     TemplateFailed,
     body_key,
     render_pages,
     with_body,
 )
-from planner.build.render import RENDERER_VERSION, Renderer, pygments_css
-from planner.build.share import MachineFiles, shared_posts, with_share_outputs
-from planner.build.theme import static_files, theme_dirs, tree_digest
-from planner.cache import Files, Store, Table, digest
-from planner.calendar import Entry, to_ics
-from planner.calendar import agenda as calendar_agenda
-from planner.calendar import entries as calendar_entries
-from planner.codec import decoder
-from planner.content import Post, State
-from planner.findings import Finding, Severity
+from planner.publish.render import RENDERER_VERSION, Renderer, pygments_css
+from planner.publish.share import MachineFiles, shared_posts, with_share_outputs
+from planner.publish.theme import static_files, theme_dirs, tree_digest
 from planner.schedule import dated_warnings
 from planner.site import Site
 from planner.urls import Links
@@ -155,7 +155,7 @@ class _Run:
     upcoming: list[Finding] = field(default_factory=list)
     """Check findings of the scheduled posts the calendar's agenda lists."""
     share_files: MachineFiles = field(default_factory=dict)
-    """Each shared post's snippets as JSON (see `planner.build.share`)."""
+    """Each shared post's snippets as JSON (see `planner.publish.share`)."""
     broken: list[Finding] = field(default_factory=list)
     """Errors of the post files that could not be loaded."""
     gate_errors: list[Finding] = field(default_factory=list)

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from planner import urls
-from planner.build.pages import Page
 from planner.cache import Store
 from planner.content import Post, State
+from planner.publish.pages import Page
 from planner.site import Site
 from planner.urls import Links
 
