@@ -17,7 +17,7 @@ import ctypes
 import errno
 import os
 import shutil
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 
 class UnsafePath(ValueError):
@@ -54,26 +54,41 @@ def start(out: Path) -> Path:
     return staging
 
 
-def target(staging: Path, relative: str) -> Path:
-    """`relative` under `staging`, refusing absolute paths and any `..`."""
-    parts = PurePosixPath(relative).parts
-    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+def target(staging: Path, relative: str) -> str:
+    """`relative` under `staging`, refusing absolute paths and any `..`.
+
+    Plain strings: this runs for every file of the site."""
+    parts = relative.split("/")
+    if not relative or relative.startswith("/") or ".." in parts:
         raise UnsafePath(f"refusing to write {relative!r} outside the output directory")
-    return staging.joinpath(*parts)
+    return os.path.join(staging, relative)
 
 
 def write(staging: Path, out: Path, relative: str, data: bytes) -> bool:
-    """Stage `data` for `relative` unless the output already has these bytes there."""
+    """Stage `data` for `relative` unless the output already has these bytes there.
+
+    A directory is made the first time a file goes into it (one failed open, not a
+    `mkdir` per file)."""
     dest = target(staging, relative)
-    previous = out / relative
     try:
-        if previous.stat().st_size == len(data) and previous.read_bytes() == data:
-            return False
+        previous = os.path.join(out, relative)
+        if os.stat(previous).st_size == len(data):
+            with open(previous, "rb") as old:
+                if old.read() == data:
+                    return False
     except OSError:
         pass
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_bytes(data)
+    try:
+        _write_file(dest, data)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        _write_file(dest, data)
     return True
+
+
+def _write_file(path: str, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
 
 
 def apply(staging: Path, out: Path, expected: set[str], previous: set[str] | None) -> None:

@@ -62,7 +62,13 @@ def render_pages(
     A post page converts its post's Markdown here, in the worker, unless `bodies` has
     it already.
     """
-    _job.update(pages=pages, dirs=dirs, context=context, staging=staging, out=out, bodies=bodies)
+    env = environment(dirs)
+    for page in {page.template: page for page in pages}.values():
+        try:  # compiled once, here: forked workers inherit them
+            env.get_template(page.template)
+        except jinja2.TemplateError as err:
+            raise TemplateFailed(_describe(page, err)) from None
+    _job.update(pages=pages, env=env, context=context, staging=staging, out=out, bodies=bodies)
     try:
         counts = _run(_pages_chunk, len(pages), progress)
         failed = [finding for c in counts for finding in c[2]]
@@ -99,7 +105,7 @@ def with_body(view: PostView, bodies: Files, renderer: Renderer) -> tuple[PostVi
 
 
 def _pages_chunk(start: int, stop: int) -> tuple[int, int, list[Finding]]:
-    env = environment(_job["dirs"])
+    env = _job["env"]
     renderer = Renderer()
     written = converted = 0
     failed: list[Finding] = []

@@ -28,13 +28,15 @@ def theme_dirs(site_root: Path, name: str) -> list[Path]:
 
 
 def environment(dirs: list[Path]) -> jinja2.Environment:
-    """A Jinja2 environment over the theme directories, autoescaping everything."""
+    """A Jinja2 environment over the theme directories, autoescaping everything; for one
+    build (templates are read once, not checked for changes on every page)."""
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(d / "templates") for d in dirs]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,
     )
 
 
