@@ -21,7 +21,7 @@ from pathlib import Path
 
 from planner import __version__, urls
 from planner.audience import COVERS_VERSION, covered_interests
-from planner.cache import Files, Store, Table, digest
+from planner.cache import Packs, Store, Table, digest
 from planner.calendar import Entry, to_ics
 from planner.calendar import agenda as calendar_agenda
 from planner.calendar import entries as calendar_entries
@@ -49,7 +49,7 @@ from planner.publish.parallel import (
     with_body,
 )
 from planner.publish.render import RENDERER_VERSION, Renderer, pygments_css
-from planner.publish.share import MachineFiles, shared_posts, with_share_outputs
+from planner.publish.share import judge_tags, shared_posts, with_share_outputs
 from planner.publish.theme import static_files, theme_dirs, tree_digest
 from planner.schedule import dated_warnings
 from planner.site import Site
@@ -154,8 +154,6 @@ class _Run:
     """The calendar: every dated ready post."""
     upcoming: list[Finding] = field(default_factory=list)
     """Check findings of the scheduled posts the calendar's agenda lists."""
-    share_files: MachineFiles = field(default_factory=dict)
-    """Each shared post's snippets as JSON (see `planner.publish.share`)."""
     broken: list[Finding] = field(default_factory=list)
     """Errors of the post files that could not be loaded."""
     gate_errors: list[Finding] = field(default_factory=list)
@@ -278,10 +276,7 @@ def _pages(run: _Run, posts: list[Post], views: list[PostView]) -> list[Page]:
         agenda=agenda,
     )
     shared = shared_posts(posts, run.chosen, run.now)
-    pages, run.share_files = with_share_outputs(
-        pages, site, shared, run.links, run.store, run.keys, run.options.live_reload
-    )
-    return pages
+    return with_share_outputs(pages, site, shared, run.links, run.keys, run.options.live_reload)
 
 
 def _outputs(run: _Run, pages: list[Page], views: list[PostView]) -> tuple[int, int, int]:
@@ -295,11 +290,12 @@ def _outputs(run: _Run, pages: list[Page], views: list[PostView]) -> tuple[int, 
         repr(run.options.live_reload),
     )
     manifest = run.store.manifest(run.out, settings)
-    bodies = run.store.files("bodies", settings=RENDERER_VERSION)
+    bodies = run.store.packs("bodies", settings=RENDERER_VERSION)
     for view in views:
         bodies.keep(body_key(view, bodies))
     made_from = {p.path: _fingerprint(p) for p in pages}
     fresh = [p for p in pages if _stale(manifest, run.out, p.path, made_from[p.path])]
+    judge_tags(fresh)
     staging = output.start(run.out)
     try:
         try:
@@ -312,7 +308,7 @@ def _outputs(run: _Run, pages: list[Page], views: list[PostView]) -> tuple[int, 
             raise _stopped(run.broken, run.gate_errors, run.unrendered)
         for path, inputs in made_from.items():
             _record(manifest, path, inputs)
-        machine = run.share_files | _machine_files(run, views, pages, bodies)
+        machine = _machine_files(run, views, pages, bodies)
         for path, (inputs, produce) in machine.items():
             if _stale(manifest, run.out, path, inputs):
                 written += output.write(staging, run.out, path, produce())
@@ -397,7 +393,7 @@ def _by_date(view: PostView) -> float:
 
 
 def _machine_files(
-    run: _Run, views: list[PostView], pages: list[Page], bodies: Files
+    run: _Run, views: list[PostView], pages: list[Page], bodies: Packs
 ) -> dict[str, tuple[str, Callable[[], bytes]]]:
     """Feeds, per-tag feeds, sitemap, robots.txt and calendar.ics: for each, what it
     depends on (as text, for its cache key) and how to make it."""

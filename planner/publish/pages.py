@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -71,15 +71,18 @@ class PostView:
 
 @dataclass(frozen=True)
 class Page:
-    """One HTML file: its path under the output directory, template and context.
+    """One file: its path under the output directory, template and context.
 
-    `public` pages are listed in the sitemap, with `modified` as their last change."""
+    `public` pages are listed in the sitemap, with `modified` as their last change. A
+    page with `draw` is made by that function from its context instead of by a template
+    (the snippet JSON files, drawn beside their share pages); `template` then names it."""
 
     path: str
     template: str
     context: dict[str, Any]
     public: bool = False
     modified: datetime | None = None
+    draw: Callable[[dict[str, Any]], bytes] | None = field(default=None, compare=False)
 
     @property
     def url_path(self) -> str:

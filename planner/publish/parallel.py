@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from planner.budget import OverBudget, over_budget, time_budget
-from planner.cache import Files
+from planner.cache import Packs
 from planner.findings import Finding, failure
 from planner.limits import RENDER_SECONDS
 from planner.publish import output
@@ -53,7 +53,7 @@ def render_pages(
     context: dict[str, Any],
     staging: Path,
     out: Path,
-    bodies: Files,
+    bodies: Packs,
     progress: bool = False,
 ) -> tuple[int, int, list[Finding]]:
     """Draw `pages` into `staging`: (files written, post bodies converted from Markdown,
@@ -63,7 +63,7 @@ def render_pages(
     it already.
     """
     env = environment(dirs)
-    for page in {page.template: page for page in pages}.values():
+    for page in {page.template: page for page in pages if page.draw is None}.values():
         try:  # compiled once, here: forked workers inherit them
             env.get_template(page.template)
         except jinja2.TemplateError as err:
@@ -71,19 +71,21 @@ def render_pages(
     _job.update(pages=pages, env=env, context=context, staging=staging, out=out, bodies=bodies)
     try:
         counts = _run(_pages_chunk, len(pages), progress)
-        failed = [finding for c in counts for finding in c[2]]
-        return sum(c[0] for c in counts), sum(c[1] for c in counts), failed
     finally:
         _job.clear()
+    for chunk in counts:
+        bodies.adopt(chunk[3])
+    failed = [finding for chunk in counts for finding in chunk[2]]
+    return sum(c[0] for c in counts), sum(c[1] for c in counts), failed
 
 
-def body_key(view: PostView, bodies: Files) -> str:
+def body_key(view: PostView, bodies: Packs) -> str:
     """The key of the post's HTML among the cached bodies: its source's digest (already
     worked out for the page cache; the body is part of it)."""
     return bodies.key(view.key)
 
 
-def with_body(view: PostView, bodies: Files, renderer: Renderer) -> tuple[PostView, bool]:
+def with_body(view: PostView, bodies: Packs, renderer: Renderer) -> tuple[PostView, bool]:
     """`view` with its HTML, from the cache or converted now (True when converted).
 
     Raises `RenderFailed` when the post cannot be converted within its budget.
@@ -104,7 +106,9 @@ def with_body(view: PostView, bodies: Files, renderer: Renderer) -> tuple[PostVi
     return replace(view, html=html), True
 
 
-def _pages_chunk(start: int, stop: int) -> tuple[int, int, list[Finding]]:
+def _pages_chunk(start: int, stop: int) -> tuple[int, int, list[Finding], dict[str, list]]:
+    """Draw pages `start` to `stop`: (files written, bodies converted, findings, the
+    index entries of the bodies converted, written as one pack)."""
     env = _job["env"]
     renderer = Renderer()
     written = converted = 0
@@ -120,12 +124,16 @@ def _pages_chunk(start: int, stop: int) -> tuple[int, int, list[Finding]]:
                 continue
             context = {**context, "post": view}
             converted += new
-        try:
-            html = env.get_template(page.template).render(**_job["context"], **context)
-        except jinja2.TemplateError as err:
-            raise TemplateFailed(_describe(page, err)) from None
-        written += output.write(_job["staging"], _job["out"], page.path, html.encode("utf-8"))
-    return written, converted, failed
+        if page.draw is not None:
+            data = page.draw(context)
+        else:
+            try:
+                html = env.get_template(page.template).render(**_job["context"], **context)
+            except jinja2.TemplateError as err:
+                raise TemplateFailed(_describe(page, err)) from None
+            data = html.encode("utf-8")
+        written += output.write(_job["staging"], _job["out"], page.path, data)
+    return written, converted, failed, _job["bodies"].flush()
 
 
 def _describe(page: Page, err: jinja2.TemplateError) -> str:

@@ -3,47 +3,54 @@ page listing each platform's snippet with its count, a copy button and a share l
 
 Share pages are for the writer, not for readers: `noindex`, never in the sitemap or
 the feeds, and linked from a post's page only with `[site] share_pages = "public"` (or
-in `planner serve`). A post's snippets are keyed by its source and the settings they
-depend on, and kept in the site's cache store (the `snippets` file table): an
-unchanged post's snippets are neither worked out, nor read, nor written again.
+in `planner serve`). Both files of a post are pages drawn with the others, on every
+core: a post's snippets are worked out where its files are drawn, once for the two,
+and only when one of them must be drawn again (their key is the post's source and the
+settings the snippets depend on, so an unchanged post's are not worked out at all).
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner import urls
-from planner.cache import Store
+from planner.cache import digest
 from planner.content import Post, State
 from planner.publish.pages import Page
 from planner.site import Site
 from planner.urls import Links
 
-MachineFiles = dict[str, tuple[str, Callable[[], bytes]]]
-"""Path -> (what it depends on, how to make it), as the build's feeds are written."""
+if TYPE_CHECKING:  # imported when a writer is made: it brings the checker with it
+    from planner.snippets.posts import SnippetWriter
 
 
 class Snippets:
-    """A post's snippets (the JSON form) for a template, worked out or read from the cache
-    only when a page or file needs them; its repr is its key, so page keys stay cheap."""
+    """A post's snippets (the JSON form) for a template, worked out only when a page or
+    file needs them; its repr is its key, so page keys stay cheap."""
 
-    def __init__(self, key: str, make: Callable[[], dict[str, Any]]) -> None:
+    def __init__(self, key: str, post: Post, writer: LazyWriter) -> None:
         self.key = key
-        self._make = make
+        self._post = post
+        self._writer = writer
         self._data: dict[str, Any] | None = None
 
     @property
     def data(self) -> dict[str, Any]:
         if self._data is None:
-            self._data = self._make()
+            self._data = self._writer.get().for_post(self._post).as_json()
         return self._data
+
+    def judge_tags(self) -> None:
+        """Judge the post's tags now (the verdicts are kept for every post)."""
+        lens = self._writer.get().lens
+        for tag in self._post.tags:
+            lens.judge(tag)
 
     def __getattr__(self, name: str) -> Any:  # `share.title` in templates
         if name.startswith("_"):
@@ -55,6 +62,31 @@ class Snippets:
 
     def __repr__(self) -> str:
         return f"<snippets {self.key}>"
+
+
+class LazyWriter:
+    """The site's snippet writer, made the first time a post's snippets are needed (a
+    build that draws no share page does without it)."""
+
+    def __init__(self, site: Site, base_url: str) -> None:
+        self.site = site
+        self.base_url = base_url
+
+    @functools.cache  # noqa: B019  (one writer per build, kept as long as the build)
+    def get(self) -> SnippetWriter:
+        from planner.check.terms import AudienceLens
+        from planner.snippets.posts import SnippetWriter
+
+        return SnippetWriter(self.site.config, AudienceLens(self.site.audience), self.base_url)
+
+
+def judge_tags(pages: Sequence[Page]) -> None:
+    """Judge the tags of the posts whose snippets `pages` will draw, once, here: the
+    processes that draw the pages inherit the verdicts instead of each redoing them."""
+    for page in pages:
+        share = page.context.get("share")
+        if isinstance(share, Snippets):
+            share.judge_tags()
 
 
 def shared_posts(posts: Sequence[Post], chosen: Sequence[Post], now: datetime) -> list[Post]:
@@ -70,61 +102,36 @@ def with_share_outputs(
     site: Site,
     posts: Sequence[Post],
     links: Links,
-    store: Store,
     post_keys: Mapping[Path, str],
     serving: bool,
-) -> tuple[list[Page], MachineFiles]:
-    """`pages` with the share pages added (and linked from the post pages when public or
-    `serving`), and the snippet JSON files."""
+) -> list[Page]:
+    """`pages` with the snippet JSON files and share pages added (and the share pages
+    linked from the post pages when public or `serving`)."""
     built = {page.path for page in pages}
-    share_pages, files = share_outputs(site, posts, links, store, post_keys, built)
-    if share_pages and (site.config.site.share_pages == "public" or serving):
+    shared = share_outputs(site, posts, links, post_keys, built)
+    listed = site.config.site.share_pages
+    if posts and listed != "off" and (listed == "public" or serving):
         pages = link_share_pages(pages, {post.slug for post in posts}, links)
-    return pages + share_pages, files
+    return pages + shared
 
 
 def share_outputs(
     site: Site,
     posts: Sequence[Post],
     links: Links,
-    store: Store,
     post_keys: Mapping[Path, str],
     built: set[str],
-) -> tuple[list[Page], MachineFiles]:
-    """The share pages (unless `share_pages = "off"`) and the snippet JSON files; a share
-    page links to its post when the post's page is among the `built` paths.
-
-    Snippets not in the cache are worked out here, before the pages are drawn, so the
-    drawing processes inherit them (and the tag verdicts) instead of each redoing them.
-    """
-    from planner.check.terms import AudienceLens  # only builds with posts to share need it
-    from planner.snippets.posts import SnippetWriter
-
-    settings = repr((site.audience, site.config.channels, links.base_url))
-    table = store.files("snippets", settings=settings)
-
-    @functools.cache
-    def writer() -> SnippetWriter:
-        return SnippetWriter(site.config, AudienceLens(site.audience), links.base_url)
-
-    def make(post: Post, key: str) -> dict[str, Any]:
-        stored = table.get(key)
-        if stored is not None:
-            with contextlib.suppress(ValueError):
-                return json.loads(stored)
-        data = writer().for_post(post).as_json()
-        table.put(key, json.dumps(data, ensure_ascii=False))
-        return data
-
+) -> list[Page]:
+    """Each post's snippet JSON file and (unless `share_pages = "off"`) share page; a
+    share page links to its post when the post's page is among the `built` paths."""
+    writer = LazyWriter(site, links.base_url)
+    settings = digest(repr((site.audience, site.config.channels, links.base_url)))
     pages: list[Page] = []
-    files: MachineFiles = {}
     for post in posts:
-        key = table.key(post_keys[post.path])
-        table.keep(key)
-        snippets = Snippets(key, lambda p=post, k=key: make(p, k))
-        if not table.has(key):
-            snippets.data  # noqa: B018  (worked out now, in this process: see above)
-        files[urls.snippets_path(post.slug)] = (key, lambda s=snippets: _json(s.data))
+        snippets = Snippets(digest(settings, post_keys[post.path]), post, writer)
+        pages.append(
+            Page(urls.snippets_path(post.slug), "snippets.json", {"share": snippets}, draw=_json)
+        )
         if site.config.site.share_pages != "off":
             pages.append(
                 Page(
@@ -140,11 +147,12 @@ def share_outputs(
                     },
                 )
             )
-    return pages, files
+    return pages
 
 
-def _json(data: dict[str, Any]) -> bytes:
-    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+def _json(context: dict[str, Any]) -> bytes:
+    """A snippet JSON file, from its page's context."""
+    return (json.dumps(context["share"].data, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def link_share_pages(pages: list[Page], slugs: set[str], links: Links) -> list[Page]:
