@@ -1,26 +1,28 @@
 """Template and feed speed: each page kind drawn from a loaded site, and each feed written.
 
 Usage:
-    python benchmarks/bench_templates.py SITE [--pages 200] [--runs 5] [--now DATETIME]
+    python benchmarks/bench_templates.py SITE [--pages 100] [--runs 15] [--now DATETIME]
     python benchmarks/bench_templates.py SITE --against DIR   # DIR: another checkout
 
 The site is loaded and its pages listed as `planner build` does (no check gate; its
-cache store is used and kept up to date, so snippets are worked out once). Post bodies
-are converted before any timing, so a post page's figure is its template alone. For
-each page kind, --pages pages of that kind (all there are, if fewer) are drawn with the
-default theme and the time per page is the median of --runs passes; each feed kind is
-written over and over for the same time per feed: per-tag Atom feeds (summaries), the
-site's Atom, RSS and JSON feeds (full posts) and sitemap.xml.
+cache store is read, so snippets already worked out are not worked out again). Post
+bodies are converted before any timing, so a post page's figure is its template alone.
+A pass draws --pages pages of one kind (all there are, if fewer) with the site's theme,
+or writes one kind of feed over and over for about 0.1 s: per-tag Atom feeds
+(summaries), the site's Atom, RSS and JSON feeds (full posts) and sitemap.xml. Each
+figure is the median of --runs passes, in ms per page or per feed.
 
-With --against, the same figures come from the planner package of another checkout
-(say `git archive main | tar -x -C /tmp/main`) and from this one, each run in its own
-process, the two alternating --runs times, because the machine is shared and noisy;
-the table gives the median of each and the change.
+With --against, a second worker process loads the planner package of another checkout
+(say `git archive main | tar -x -C /tmp/main`) and the two take turns pass by pass,
+the first to go swapped every round: the machine is shared and its load changes from
+second to second, more than the difference between two processes run one after the
+other would show.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -43,12 +45,12 @@ KINDS = (
     "calendar.html",
 )
 FEEDS = ("tag feed", "atom", "rss", "json", "sitemap")
-REPEATS = 5
-"""Passes over the sampled pages in one process; its figure is their median."""
+PASS_SECONDS = 0.1
+"""A feed pass writes its feed this long (about), so short feeds are timed over many."""
 
 
-def measure(site_dir: Path, pages_per_kind: int, now: str | None) -> dict[str, float]:
-    """Seconds per page (per page kind) and per feed (per feed kind), in this process."""
+def passes(site_dir: Path, pages_per_kind: int, now: str | None) -> dict[str, Callable[[], float]]:
+    """For each page and feed kind, a pass: it returns the seconds per page or feed."""
     from planner import urls
     from planner.cli.common import resolve_now
     from planner.publish import (
@@ -89,7 +91,7 @@ def measure(site_dir: Path, pages_per_kind: int, now: str | None) -> dict[str, f
             return context
         return {**context, "post": replace(post, html=renderer.render(post.source.body))}
 
-    figures: dict[str, float] = {}
+    found: dict[str, Callable[[], float]] = {}
     for kind in KINDS:
         sample = [p for p in pages if p.template == kind][:pages_per_kind]
         if not sample:
@@ -99,11 +101,13 @@ def measure(site_dir: Path, pages_per_kind: int, now: str | None) -> dict[str, f
         for context in contexts:  # snippets and anything else loaded on first use
             template.render(**context)
 
-        def draw(template=template, contexts=contexts) -> None:
+        def draw(template=template, contexts=contexts) -> float:
+            started = time.perf_counter()
             for context in contexts:
                 template.render(**context)
+            return (time.perf_counter() - started) / len(contexts)
 
-        figures[kind] = _median_time(draw, REPEATS) / len(contexts)
+        found[kind] = draw
 
     config = site.config.site
     info = FeedInfo(
@@ -125,61 +129,81 @@ def measure(site_dir: Path, pages_per_kind: int, now: str | None) -> dict[str, f
         for slug, tagged in by_tag.items():
             atom(info, tagged, urls.tag_feed_path(slug), slug)
 
-    makers: dict[str, tuple[Callable[[], object], int]] = {
+    feeds: dict[str, tuple[Callable[[], object], int]] = {
         "tag feed": (tag_feeds, max(1, len(by_tag))),
         "atom": (lambda: atom(info, newest, urls.ATOM_FEED), 1),
         "rss": (lambda: rss(info, newest), 1),
         "json": (lambda: json_feed(info, newest), 1),
         "sitemap": (lambda: sitemap(run.links, listed), 1),
     }
-    for name, (make, count) in makers.items():
-        rounds = max(1, round(0.2 / max(_median_time(make, 1), 1e-6)))  # ~0.2 s a pass
-        figures[name] = _median_time(lambda m=make, n=rounds: _repeat(m, n), REPEATS) / (
-            rounds * count
-        )
-    figures["#pages"] = {k: len([p for p in pages if p.template == k]) for k in KINDS}
-    return figures
-
-
-def _repeat(make: Callable[[], object], times: int) -> None:
-    for _ in range(times):
-        make()
-
-
-def _median_time(work: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
+    for name, (make, count) in feeds.items():
         started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        make()
+        times = max(1, round(PASS_SECONDS / max(time.perf_counter() - started, 1e-6)))
+
+        def write(make=make, times=times, count=count) -> float:
+            started = time.perf_counter()
+            for _ in range(times):
+                make()
+            return (time.perf_counter() - started) / (times * count)
+
+        found[name] = write
+    # The loaded site is millions of objects that live to the end: without this, a pass
+    # that happens to set off a full collection counts the collector walking them all.
+    gc.collect()
+    gc.freeze()
+    return found
 
 
-def in_process(source: Path, args: argparse.Namespace) -> dict:
-    """`measure` in a fresh Python whose `planner` package comes from `source`."""
-    command = [sys.executable, __file__, str(args.site), "--json", "--pages", str(args.pages)]
-    if args.now:
-        command += ["--now", args.now]
-    env = {**os.environ, "PYTHONPATH": str(source)}
-    done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
-    return json.loads(done.stdout)
+def serve(args: argparse.Namespace) -> None:
+    """Worker: load the site, say which kinds it has, then run a pass per kind asked."""
+    found = passes(args.site.resolve(), args.pages, args.now)
+    print(json.dumps(sorted(found)), flush=True)
+    for line in sys.stdin:
+        print(json.dumps(found[line.strip()]()), flush=True)
 
 
-def table(columns: dict[str, list[dict]], pages_per_kind: int) -> str:
-    """Rows of page and feed kinds; a column of medians per source, and the change."""
-    names = list(columns)
-    first = next(iter(columns.values()))[0]
-    lines = [f"{'':<16}{'pages':>7}" + "".join(f"{n:>14}" for n in names)]
-    if len(names) == 2:
-        lines[0] += f"{'change':>10}"
+class Worker:
+    """A `serve` process whose `planner` package comes from `source`."""
+
+    def __init__(self, source: Path, args: argparse.Namespace) -> None:
+        command = [sys.executable, __file__, str(args.site), "--worker", "--pages", str(args.pages)]
+        if args.now:
+            command += ["--now", args.now]
+        env = {**os.environ, "PYTHONPATH": str(source)}
+        self.process = subprocess.Popen(
+            command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        self.kinds: list[str] = json.loads(self._line())
+
+    def run(self, kind: str) -> float:
+        self.process.stdin.write(kind + "\n")
+        self.process.stdin.flush()
+        return json.loads(self._line())
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+    def _line(self) -> str:
+        line = self.process.stdout.readline()
+        if not line:
+            raise SystemExit(f"a worker stopped (exit code {self.process.wait()})")
+        return line
+
+
+def table(figures: dict[str, dict[str, list[float]]]) -> str:
+    """A row per page and feed kind: the median of each source, and the change."""
+    names = list(figures)
+    header = f"{'':<15}" + "".join(f"{n:>12}" for n in names)
+    lines = [header + (f"{'change':>9}" if len(names) == 2 else "")]
     for kind in (*KINDS, *FEEDS):
-        if kind not in first:
+        if not all(kind in runs for runs in figures.values()):
             continue
-        medians = [statistics.median(run[kind] for run in runs) for runs in columns.values()]
-        drawn = min(first["#pages"][kind], pages_per_kind) if kind in KINDS else ""
-        row = f"{kind:<16}{drawn:>7}" + "".join(f"{m * 1000:>14.3f}" for m in medians)
+        medians = [statistics.median(runs[kind]) * 1000 for runs in figures.values()]
+        row = f"{kind:<15}" + "".join(f"{m:>12.3f}" for m in medians)
         if len(medians) == 2:
-            row += f"{(medians[1] / medians[0] - 1) * 100:>+9.0f}%"
+            row += f"{(medians[1] / medians[0] - 1) * 100:>+8.0f}%"
         lines.append(row)
     return "\n".join(lines)
 
@@ -187,25 +211,36 @@ def table(columns: dict[str, list[dict]], pages_per_kind: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="the site directory (with planner.toml)")
-    parser.add_argument("--pages", type=int, default=200, help="pages drawn per page kind")
-    parser.add_argument("--runs", type=int, default=5, help="processes per source")
+    parser.add_argument("--pages", type=int, default=100, help="pages drawn per pass")
+    parser.add_argument("--runs", type=int, default=15, help="passes per kind and source")
     parser.add_argument("--now", help="what counts as published (default: the clock)")
     parser.add_argument("--against", type=Path, help="another checkout to compare with")
-    parser.add_argument("--json", action="store_true", help="one run's figures as JSON")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.json:
-        print(json.dumps(measure(args.site.resolve(), args.pages, args.now)))
+    if args.worker:
+        serve(args)
         return
     sources = {"this": REPO}
     if args.against:
         sources = {args.against.name or "against": args.against.resolve(), "this": REPO}
-    columns: dict[str, list[dict]] = {name: [] for name in sources}
-    for _ in range(args.runs):
-        for name, source in sources.items():
-            columns[name].append(in_process(source, args))
-    print(f"{args.site}: median of {args.runs} process(es) per column, each the median")
-    print(f"of {REPEATS} passes; page kinds in ms per page drawn, feeds in ms per feed")
-    print(table(columns, args.pages))
+    workers = {name: Worker(source, args) for name, source in sources.items()}
+    figures: dict[str, dict[str, list[float]]] = {name: {} for name in workers}
+    try:
+        kinds = [k for k in (*KINDS, *FEEDS) if all(k in w.kinds for w in workers.values())]
+        for round_number in range(args.runs):
+            order = list(workers.items())
+            if round_number % 2:
+                order.reverse()
+            for kind in kinds:
+                for name, worker in order:
+                    figures[name].setdefault(kind, []).append(worker.run(kind))
+    finally:
+        for worker in workers.values():
+            worker.close()
+    print(f"{args.site}: ms per page drawn (up to {args.pages} of each kind) or per feed")
+    turns = ", the sources taking turns" if args.against else ""
+    print(f"written, median of {args.runs} passes{turns}")
+    print(table(figures))
 
 
 if __name__ == "__main__":
