@@ -4,10 +4,10 @@ values (markup, quotes, control characters, CDATA-like text) survive a parser.""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
+from post_views import WHEN, post_view
 
 from planner.publish.feeds import FeedInfo, atom, escape, rss, sitemap
 from planner.publish.pages import PostView, TagLink
@@ -15,7 +15,6 @@ from planner.urls import Links
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-WHEN = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 HOSTILE = 'Tom & Jerry\'s <b>"M21"</b> ]]> <![CDATA[x]]> &amp; \t\r\n Zürich 🚗'
 FORBIDDEN = "\x00\x01\x07\x0b\x0c\x1f\ufffe\uffff"
 
@@ -29,21 +28,8 @@ def info(base_url: str = "https://example.com/", description: str = "") -> FeedI
 
 
 def view(title: str = "A post", tag: str = "Muncie M21", html: str = "<p>Body</p>") -> PostView:
-    return PostView(
-        slug="a-post",
-        title=title,
-        href="/posts/a-post/",
-        url="https://example.com/posts/a-post/",
-        date=WHEN,
-        tags=(TagLink(tag, "tag", "/tags/tag/"),),
-        summary=title,
-        html=html,
-        reading_minutes=1,
-        draft=False,
-        future=False,
-        findings=(),
-        key="key",
-        source=None,  # type: ignore[arg-type]
+    return post_view(
+        title=title, tags=(TagLink(tag, "tag", "/tags/tag/"),), summary=title, html=html
     )
 
 

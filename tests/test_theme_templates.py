@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pytest
+from post_views import post_view
 
 from planner.publish.pages import PostView, TagLink
 from planner.publish.theme import default_theme_dir, environment
@@ -22,21 +22,16 @@ def env():
 
 
 def view(draft: bool = False, future: bool = False, tags: int = 2) -> PostView:
-    return PostView(
-        slug="a-post",
+    return post_view(
         title="Rebuilding the Muncie M21",
         href="/blog/posts/a-post/",
         url="https://example.com/blog/posts/a-post/",
-        date=datetime(2026, 11, 2, 9, 30, tzinfo=UTC),
         tags=tuple(TagLink(f"Tag {i} &", f"tag-{i}", f"/blog/tags/tag-{i}/") for i in range(tags)),
         summary="A summary.",
         html="<p>Body</p>",
         reading_minutes=3,
         draft=draft,
         future=future,
-        findings=(),
-        key="key",
-        source=SimpleNamespace(syndication=()),  # type: ignore[arg-type]
     )
 
 

@@ -145,22 +145,15 @@ def escape(value: str, attribute: bool = False) -> str:
     written exactly as ElementTree writes it (so feeds stay byte for byte the same):
     `&`, `<`, `>` always; in attributes also `"`, and CR, LF and tab as character
     references, which keeps them through a parser's attribute-value normalisation."""
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    if attribute:
-        if '"' in value:
-            value = value.replace('"', "&quot;")
-        if "\r" in value:
-            value = value.replace("\r", "&#13;")
-        if "\n" in value:
-            value = value.replace("\n", "&#10;")
-        if "\t" in value:
-            value = value.replace("\t", "&#09;")
+    for char, reference in _IN_ATTRIBUTES if attribute else _IN_TEXT:
+        if char in value:
+            value = value.replace(char, reference)
     return value
+
+
+_IN_TEXT = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+_IN_ATTRIBUTES = (*_IN_TEXT, ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
+"""What `escape` replaces, `&` first (the others bring their own)."""
 
 
 def _leaf(name: str, text: str, attributes: str = "") -> str:
