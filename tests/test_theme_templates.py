@@ -74,3 +74,14 @@ def test_site_links_follow_the_base_url_path(env):
     paths = ["", "tags/", "archive/", "calendar/", "feed.xml", "static/style.css"]
     assert {LINKS.href(path) for path in paths} <= hrefs
     assert all(h.startswith(("/blog/", "https://example.com/blog/", "#")) for h in hrefs)
+
+
+def test_a_theme_page_keeps_its_own_variables_beside_base_html(tmp_path):
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "templates" / "mine.html").write_text(
+        '{% extends "base.html" %}{% set root = "my root" %}'
+        "{% block content %}<p>{{ root }}</p>{% endblock %}"
+    )
+    page = render(environment([theme, default_theme_dir()]), "mine.html")
+    assert "<p>my root</p>" in page
