@@ -7,6 +7,7 @@ and links come from `planner.urls`; this module only decides which pages there a
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -67,6 +68,17 @@ class PostView:
     def marked(self) -> bool:
         """Not public yet: shown only with --drafts or --future, never in feeds."""
         return self.draft or self.future
+
+    @functools.cached_property
+    def date_iso(self) -> str:
+        """`date` in ISO 8601, for `<time datetime>` ("" without a date). Worked out once
+        per post, not on each of the pages that list it."""
+        return self.date.isoformat() if self.date else ""
+
+    @functools.cached_property
+    def date_text(self) -> str:
+        """`date` as the default theme writes it: "2 November 2026" ("" without a date)."""
+        return self.date.strftime("%-d %B %Y") if self.date else ""
 
 
 @dataclass(frozen=True)
