@@ -443,10 +443,10 @@ def _split_front_matter(text: str) -> tuple[str, int, str, int] | None:
     lead = text[: len(text) - len(stripped)].count("\n")
     if not _HANDLER.detect(stripped):
         return None
-    boundaries = list(_HANDLER.FM_BOUNDARY.finditer(stripped))
-    if len(boundaries) < 2:
+    boundaries = _HANDLER.FM_BOUNDARY.finditer(stripped)
+    opening, closing = next(boundaries), next(boundaries, None)  # `detect` saw the first
+    if closing is None:
         return None
-    opening, closing = boundaries[0], boundaries[1]
     fm_text = stripped[opening.end() : closing.start()]
     fm_line = lead + 1 + stripped[: opening.end()].count("\n")  # line of fm_text's first line
     rest = stripped[closing.end() :]

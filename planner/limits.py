@@ -41,6 +41,10 @@ _FENCE = re.compile(r"(`{3,}|~{3,})")
 _QUOTES = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 _INDENT = re.compile(r"^[ \t]*")
 _MARKER_RUN = re.compile(rf"\*{{{MAX_MARKER_RUN + 1},}}|_{{{MAX_MARKER_RUN + 1},}}")
+_LONG_RUNS = ("*" * (MAX_MARKER_RUN + 1), "_" * (MAX_MARKER_RUN + 1))
+_LONG_INDENT = re.compile(rf"\n[ \t]{{{MAX_INDENT // 4 + 1}}}")
+"""A line starting with enough blanks or tabs to be indented past MAX_INDENT columns."""
+_BRACKETS = re.compile(r"[\[\]()<>]")
 
 
 class TooDeep(NamedTuple):
@@ -51,6 +55,34 @@ class TooDeep(NamedTuple):
 
 
 def nesting_problem(body: str) -> TooDeep | None:
+    """The first place `body` nests deeper than the limits allow, or None.
+
+    Most bodies are settled by `surely_within_limits` at a glance; the others get the
+    full scan, `first_nesting_problem`.
+    """
+    return None if surely_within_limits(body) else first_nesting_problem(body)
+
+
+def surely_within_limits(body: str) -> bool:
+    """True when no limit can be passed, judged from counts over the whole body.
+
+    Each count bounds what the full scan measures (a depth never exceeds the number of
+    openers, a paragraph's marks never exceed the body's, a line's indentation in
+    columns never exceeds four per blank or tab), so True is always right; False only
+    means the full scan must look.
+    """
+    return (
+        body.count("[") <= MAX_NESTING
+        and body.count("(") <= MAX_NESTING
+        and body.count("<") <= MAX_NESTING
+        and body.count(">") <= MAX_NESTING
+        and body.count("*") + body.count("_") <= MAX_PARAGRAPH_MARKERS
+        and not any(run in body for run in _LONG_RUNS)
+        and not _LONG_INDENT.search("\n" + body)
+    )
+
+
+def first_nesting_problem(body: str) -> TooDeep | None:
     """The first place `body` nests deeper than the limits allow, or None.
 
     One linear pass: bracket depth per paragraph, quote depth and indentation per
@@ -120,7 +152,7 @@ _CLOSERS = {"]": "[", ")": "(", ">": "<"}
 
 def _too_deep(line: str, depths: dict[str, int]) -> bool:
     """Count the line's brackets into `depths`; True once one goes past MAX_NESTING."""
-    for char in line:
+    for char in _BRACKETS.findall(line):
         if char in depths:
             depths[char] += 1
             if depths[char] > MAX_NESTING:
