@@ -24,6 +24,7 @@ from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from planner.findings import Finding, Severity, display_path, failure
+from planner.frontmatter_yaml import load_front_matter
 from planner.limits import (
     CYCLE,
     MAX_FRONT_MATTER_VALUES,
@@ -254,27 +255,6 @@ REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 # --- reading one file ------------------------------------------------------------------
 
 
-class _FrontMatterLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
-    """Safe YAML that leaves dates as text, so a bad date is reported at its own line,
-    and reports a value its tag cannot make (`!!int` past Python's digit limit, an
-    impossible `!!timestamp`) at that value's line."""
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep)
-        except yaml.YAMLError:
-            raise
-        except (ValueError, OverflowError, TypeError, ArithmeticError) as err:
-            kind = node.tag.rsplit(":", 1)[-1]
-            reason = "too many digits" if "Exceeds the limit" in str(err) else str(err)[:80]
-            problem = f"cannot read this {kind} value: {reason}"
-            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 _HANDLER = YAMLHandler()
 _KEY_LINE = re.compile(
     r"""^(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#'"\-?:,\[\]{}][^:\n]*?))[ \t]*:(?:[ \t]|$)"""
@@ -341,7 +321,7 @@ def parse_post(path: Path, text: str, tz: tzinfo) -> tuple[Post | None, list[Fin
         )
     fm_text, fm_line, body, body_line = split
     try:
-        data = yaml.load(fm_text, Loader=_FrontMatterLoader)  # a safe loader: no Python tags
+        data = load_front_matter(fm_text)
     except yaml.MarkedYAMLError as err:
         return error(*_yaml_error(err, fm_text, fm_line))
     except yaml.YAMLError as err:
