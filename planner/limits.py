@@ -45,6 +45,8 @@ _LONG_RUNS = ("*" * (MAX_MARKER_RUN + 1), "_" * (MAX_MARKER_RUN + 1))
 _LONG_INDENT = re.compile(rf"\n[ \t]{{{MAX_INDENT // 4 + 1}}}")
 """A line starting with enough blanks or tabs to be indented past MAX_INDENT columns."""
 _BRACKETS = re.compile(r"[\[\]()<>]")
+_DEEP_QUOTE = re.compile(rf"\n[ \t]*(?:>[ \t]*){{{MAX_NESTING + 1}}}")
+"""A line starting with more quote markers than MAX_NESTING."""
 
 
 class TooDeep(NamedTuple):
@@ -64,21 +66,34 @@ def nesting_problem(body: str) -> TooDeep | None:
 
 
 def surely_within_limits(body: str) -> bool:
-    """True when no limit can be passed, judged from counts over the whole body.
+    """True when no limit can be passed, judged from counts and searches over the body.
 
-    Each count bounds what the full scan measures (a depth never exceeds the number of
-    openers, a paragraph's marks never exceed the body's, a line's indentation in
-    columns never exceeds four per blank or tab), so True is always right; False only
-    means the full scan must look.
+    Each one bounds what the full scan measures (a bracket depth never exceeds the
+    openers in its paragraph, which ends at a blank line outside fenced code; a
+    paragraph's marks never exceed the body's; a line's indentation never exceeds four
+    columns per blank or tab), so True is always right; False only means the full scan
+    must look.
     """
+    if (
+        body.count("*") + body.count("_") > MAX_PARAGRAPH_MARKERS
+        or any(run in body for run in _LONG_RUNS)
+        or _LONG_INDENT.search("\n" + body)
+        or _DEEP_QUOTE.search("\n" + body)
+    ):
+        return False
+    if _few_openers(body):
+        return True
+    if "```" in body or "~~~" in body:  # the scan skips fenced code, blank lines and all
+        return False
+    return all(map(_few_openers, body.split("\n\n")))
+
+
+def _few_openers(text: str) -> bool:
+    """No more `[`, `(` or `<` in `text` than one paragraph may nest."""
     return (
-        body.count("[") <= MAX_NESTING
-        and body.count("(") <= MAX_NESTING
-        and body.count("<") <= MAX_NESTING
-        and body.count(">") <= MAX_NESTING
-        and body.count("*") + body.count("_") <= MAX_PARAGRAPH_MARKERS
-        and not any(run in body for run in _LONG_RUNS)
-        and not _LONG_INDENT.search("\n" + body)
+        text.count("[") <= MAX_NESTING
+        and text.count("(") <= MAX_NESTING
+        and text.count("<") <= MAX_NESTING
     )
 
 
@@ -182,7 +197,7 @@ def expanded_size(data: Any, limit: int) -> int:
             children = (*value.keys(), *value.values()) if isinstance(value, dict) else value
             total = 1
             for child in children:
-                total += size(child)
+                total += size(child) if isinstance(child, (list, dict, set)) else 1
                 if total > limit:
                     break
             open_ids.discard(id(value))

@@ -19,6 +19,7 @@ from planner.limits import (
 )
 
 PIECES = ("[", "(", "<", ">", "> ", "](x)", " ", "\t", "*", "_", "*a", "\n", "\n\n", "```\n", "x")
+PIECES += ("[\n", "<a\n", "(\n\n", "\n> ")
 LIMITS = (MAX_NESTING, MAX_INDENT, MAX_INDENT // 4, MAX_MARKER_RUN, MAX_PARAGRAPH_MARKERS)
 NEAR = sorted({n + d for n in LIMITS for d in (-1, 0, 1, 2)})
 NEAR_LIMITS = st.lists(
@@ -82,6 +83,7 @@ def test_nesting_problem_agrees_with_the_full_scan_at_every_limit():
         "A plain paragraph with [a link](https://example.com) and *emphasis*.\n\n> a quote\n",
         "[" * MAX_NESTING + "(" * MAX_NESTING + "<" * MAX_NESTING + ">" * MAX_NESTING,
         "\n" + "\t" * (MAX_INDENT // 4) + "code",
+        "\n\n".join(["Text with [a link](https://example.com) and <em>a tag</em>."] * 200),
     ],
 )
 def test_the_quick_check_clears_bodies_within_every_count(body):
@@ -96,6 +98,9 @@ def test_the_quick_check_clears_bodies_within_every_count(body):
         "*" * (MAX_MARKER_RUN + 1),
         "\n" + "\t" * (MAX_INDENT // 4 + 1) + "code",
         "*a" * (MAX_PARAGRAPH_MARKERS + 1),
+        "[\n" * (MAX_NESTING + 1),
+        "[" * MAX_NESTING + "\n```\n\n```\n[",  # fenced code does not end the paragraph
+        "[" * MAX_NESTING + "\n~~~\n\n~~~\n[",
     ],
 )
 def test_the_quick_check_leaves_bodies_past_a_count_to_the_full_scan(body):
