@@ -39,6 +39,7 @@ STATUSES = ("draft", "ready")
 DEFAULT_STATUS = "ready"  # as in Hugo and Jekyll: an existing blog migrates as it is
 MAX_FILE_BYTES = 2 * 1024 * 1024
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_URL = re.compile(r"https?://[^/\s]+")
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 """Post dates outside these years are refused: far from any real post, and near
 Python's own limits, where moving a date by a day or a time zone overflows."""
@@ -146,7 +147,7 @@ def _string_list(value: Any) -> tuple[str, ...]:
 def _urls(value: Any) -> tuple[str, ...]:
     urls = _string_list(value)
     for url in urls:
-        if not re.match(r"https?://[^/\s]+", url):
+        if not _URL.match(url):
             raise FieldError(f"must list http(s) URLs, not {url!r}")
     return urls
 
