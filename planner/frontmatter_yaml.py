@@ -49,9 +49,9 @@ def load_front_matter(text: str) -> Any:
     return yaml.load(text, Loader=FrontMatterLoader)  # a safe loader: no Python tags
 
 
-_CONTROLS = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
-"""Characters left to the loader: control characters, the byte-order mark, and line
-breaks (YAML also breaks lines at U+0085, U+2028 and U+2029)."""
+_CONTROLS = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff"
+"""Characters left to the loader: control characters, line breaks (YAML also breaks
+lines at U+0085, U+2028 and U+2029), lone surrogates and the byte-order mark."""
 _QUOTED = rf"\"(?P<dq>[^\"\\{_CONTROLS}]*)\"|'(?P<sq>[^'{_CONTROLS}]*)'"
 """A one-line quoted string without escapes; blanks inside are kept as they are."""
 _FIRST = rf"[^ {_CONTROLS}#:,\[\]{{}}?&*!|>'\"%@`\-.~=<\\]"

@@ -23,13 +23,11 @@ TRICKY_WORDS = (
     "2026-01-05 09:00", "2026-01-05T09:00:00", "Muncie M21", "Z/28", "C#", "a: b", "a:b",
     "a #b", "a# b", "-a", "- a", "?a", "[a]", "{a}", "&a", "*a", "!a", "'a'", '"a"',
     "a, b", "a ,b", " a", "a ", "a\\nb", "\\t", "\t", "1" * 19, "a?b", "x\u2028y", "x\x85y",
-    "x\ufeffy", "é", "a\xa0", "1" * 5000,
+    "x\ufeffy", "x\ud800y", "😀", "é", "a\xa0", "1" * 5000,
 )  # fmt: skip
 WORDS = st.sampled_from(TRICKY_WORDS)
 ODD_TEXT = st.text(
-    st.sampled_from(
-        [*"aZ09 :#,-?[]{}&*!|>'\"%@`.~=<\\/", "\t", "\r", "\x85", "\u2028", "\ufeff", "é", "\xa0"]
-    ),
+    st.sampled_from([*"aZ09 :#,-?[]{}&*!|>'\"%@`.~=<\\/", *"\t\r\x85\u2028\ufeff\ud800é\xa0😀"]),
     max_size=8,
 )
 TEXT = st.text(st.sampled_from([*"aZ09 :-/.,'é"]), min_size=1, max_size=12) | ODD_TEXT
