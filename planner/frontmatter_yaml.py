@@ -5,9 +5,10 @@ set up for posts: dates stay text and a value its tag cannot make is an error at
 line. Most front matter is a few `key: value` lines, though, and for those the
 loader's parser costs far more than the reading: `simple_front_matter` reads them
 directly. It accepts only lines whose meaning is beyond doubt (a key, then a quoted
-string, a plain word or phrase, or a one-line list of those) and types plain words
-with the loader's own resolver table, so it returns what the loader would; anything
-else (comments, nesting, anchors, numbers, odd characters...) goes to the loader.
+string, a plain word or phrase, or a list of those in brackets or as `- item` lines)
+and types plain words with the loader's own resolver table, so it returns what the
+loader would; anything else (comments, escapes, nesting, anchors, most numbers, odd
+characters...) goes to the loader.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def simple_front_matter(text: str) -> dict[str, Any] | None:
         entries = []
         bare = line.endswith(":")  # `key:` alone: a `- item` list may follow
         while bare and number < len(lines) and (entry := _ENTRY.fullmatch(lines[number])):
-            if entry["indent"] != (entries[0]["indent"] if entries else entry["indent"]):
+            if entries and entry["indent"] != entries[0]["indent"]:
                 return None
             entries.append(entry)
             number += 1

@@ -45,6 +45,8 @@ _LONG_RUNS = ("*" * (MAX_MARKER_RUN + 1), "_" * (MAX_MARKER_RUN + 1))
 _LONG_INDENT = re.compile(rf"\n[ \t]{{{MAX_INDENT // 4 + 1}}}")
 """A line starting with enough blanks or tabs to be indented past MAX_INDENT columns."""
 _BRACKETS = re.compile(r"[\[\]()<>]")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+"""A line of nothing but blanks, which ends a paragraph."""
 _DEEP_QUOTE = re.compile(rf"\n[ \t]*(?:>[ \t]*){{{MAX_NESTING + 1}}}")
 """A line starting with more quote markers than MAX_NESTING."""
 
@@ -74,18 +76,19 @@ def surely_within_limits(body: str) -> bool:
     columns per blank or tab), so True is always right; False only means the full scan
     must look.
     """
+    lines = "\n" + body
     if (
         body.count("*") + body.count("_") > MAX_PARAGRAPH_MARKERS
         or any(run in body for run in _LONG_RUNS)
-        or _LONG_INDENT.search("\n" + body)
-        or _DEEP_QUOTE.search("\n" + body)
+        or _LONG_INDENT.search(lines)
+        or _DEEP_QUOTE.search(lines)
     ):
         return False
     if _few_openers(body):
         return True
     if "```" in body or "~~~" in body:  # the scan skips fenced code, blank lines and all
         return False
-    return all(map(_few_openers, body.split("\n\n")))
+    return all(map(_few_openers, _BLANK_LINE.split(body)))
 
 
 def _few_openers(text: str) -> bool:

@@ -19,7 +19,7 @@ from planner.limits import (
 )
 
 PIECES = ("[", "(", "<", ">", "> ", "](x)", " ", "\t", "*", "_", "*a", "\n", "\n\n", "```\n", "x")
-PIECES += ("[\n", "<a\n", "(\n\n", "\n> ")
+PIECES += ("[\n", "<a\n", "(\n\n", "(\r\n\r\n", "[\n \t\n", "[\n\x0c\n", "\n> ")
 LIMITS = (MAX_NESTING, MAX_INDENT, MAX_INDENT // 4, MAX_MARKER_RUN, MAX_PARAGRAPH_MARKERS)
 NEAR = sorted({n + d for n in LIMITS for d in (-1, 0, 1, 2)})
 NEAR_LIMITS = st.lists(
@@ -84,6 +84,7 @@ def test_nesting_problem_agrees_with_the_full_scan_at_every_limit():
         "[" * MAX_NESTING + "(" * MAX_NESTING + "<" * MAX_NESTING + ">" * MAX_NESTING,
         "\n" + "\t" * (MAX_INDENT // 4) + "code",
         "\n\n".join(["Text with [a link](https://example.com) and <em>a tag</em>."] * 200),
+        "\r\n\r\n".join(["Text with [a link](https://example.com) and <em>a tag</em>."] * 200),
     ],
 )
 def test_the_quick_check_clears_bodies_within_every_count(body):
