@@ -421,7 +421,7 @@ def _split_front_matter(text: str) -> tuple[str, int, str, int] | None:
     because the library strips the text before splitting and keeps no positions.
     """
     stripped = text.lstrip()
-    lead = text[: len(text) - len(stripped)].count("\n")
+    lead = text.count("\n", 0, len(text) - len(stripped))
     if not _HANDLER.detect(stripped):
         return None
     boundaries = _HANDLER.FM_BOUNDARY.finditer(stripped)
@@ -429,13 +429,12 @@ def _split_front_matter(text: str) -> tuple[str, int, str, int] | None:
     if closing is None:
         return None
     fm_text = stripped[opening.end() : closing.start()]
-    fm_line = lead + 1 + stripped[: opening.end()].count("\n")  # line of fm_text's first line
-    rest = stripped[closing.end() :]
-    rest = rest[1:] if rest.startswith("\n") else rest
-    blank = _BLANK_LINES.match(rest)
+    fm_line = lead + 1 + stripped.count("\n", 0, opening.end())  # line of fm_text's first line
+    start = closing.end() + 1 if stripped.startswith("\n", closing.end()) else closing.end()
+    blank = _BLANK_LINES.match(stripped, start)
     skipped = blank.group(0) if blank else ""
-    body_line = lead + 1 + stripped[: closing.end()].count("\n") + 1 + skipped.count("\n")
-    return fm_text, fm_line, rest[len(skipped) :], body_line
+    body_line = lead + 1 + stripped.count("\n", 0, closing.end()) + 1 + skipped.count("\n")
+    return fm_text, fm_line, stripped[start + len(skipped) :], body_line
 
 
 def _yaml_error(err: yaml.MarkedYAMLError, fm_text: str, fm_line: int) -> tuple[int, str, str, int]:

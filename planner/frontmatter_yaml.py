@@ -13,6 +13,7 @@ characters...) goes to the loader.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -136,6 +137,16 @@ def _value(match: re.Match[str]) -> Any:
 def _plain(text: str) -> Any:
     """A plain scalar typed as the loader types it: text, a boolean, null or a short
     decimal whole number, else `_UNSURE` (the rest is left to the loader and its limits)."""
+    return _typed(text) if len(text) <= _CACHED_CHARS else _typed.__wrapped__(text)
+
+
+_CACHED_CHARS = 100
+"""Plain scalars up to this length are remembered: keys and tags recur from post to
+post, and a bounded cache of short texts stays small."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _typed(text: str) -> Any:
     resolvers = FrontMatterLoader.yaml_implicit_resolvers
     tag = _STR
     for candidate, pattern in (*resolvers.get(text[:1], ()), *resolvers.get(None, ())):
