@@ -3,13 +3,18 @@ exactly what the loader gives, and leave everything else to it."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from fuzz_strategies import post_files
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.content import read_post
 from planner.frontmatter_yaml import FrontMatterLoader, load_front_matter, simple_front_matter
 
 REPO = Path(__file__).resolve().parents[1]
@@ -147,3 +152,33 @@ def test_loading_reads_what_the_quick_reader_leaves():
 def test_loading_keeps_the_loaders_errors():
     with pytest.raises(yaml.MarkedYAMLError):
         load_front_matter("title: [a\n")
+
+
+def read_both_ways(path: Path) -> tuple[str, str]:
+    """`read_post` of `path` as text, with the quick reader and with the loader alone."""
+    tz = ZoneInfo("America/Chicago")
+    quick = repr(read_post(path, tz))
+    with mock.patch("planner.frontmatter_yaml.simple_front_matter", return_value=None):
+        return quick, repr(read_post(path, tz))
+
+
+@pytest.mark.parametrize(
+    "path", sorted((REPO / "content" / "posts").glob("*.md")), ids=lambda path: path.name
+)
+def test_example_posts_load_the_same_without_the_quick_reader(path):
+    quick, loader = read_both_ways(path)
+    assert quick == loader
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    database=None,
+)
+@given(post_files())
+def test_hostile_posts_load_the_same_without_the_quick_reader(data):
+    path = Path(tempfile.mkdtemp()) / "post.md"
+    path.write_bytes(data)
+    quick, loader = read_both_ways(path)
+    assert quick == loader
