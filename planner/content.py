@@ -24,6 +24,7 @@ from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from planner.findings import Finding, Severity, display_path, failure
+from planner.frontmatter_yaml import load_front_matter
 from planner.limits import (
     CYCLE,
     MAX_FRONT_MATTER_VALUES,
@@ -38,6 +39,7 @@ STATUSES = ("draft", "ready")
 DEFAULT_STATUS = "ready"  # as in Hugo and Jekyll: an existing blog migrates as it is
 MAX_FILE_BYTES = 2 * 1024 * 1024
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_URL = re.compile(r"https?://[^/\s]+")
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 """Post dates outside these years are refused: far from any real post, and near
 Python's own limits, where moving a date by a day or a time zone overflows."""
@@ -145,7 +147,7 @@ def _string_list(value: Any) -> tuple[str, ...]:
 def _urls(value: Any) -> tuple[str, ...]:
     urls = _string_list(value)
     for url in urls:
-        if not re.match(r"https?://[^/\s]+", url):
+        if not _URL.match(url):
             raise FieldError(f"must list http(s) URLs, not {url!r}")
     return urls
 
@@ -254,27 +256,6 @@ REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 # --- reading one file ------------------------------------------------------------------
 
 
-class _FrontMatterLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
-    """Safe YAML that leaves dates as text, so a bad date is reported at its own line,
-    and reports a value its tag cannot make (`!!int` past Python's digit limit, an
-    impossible `!!timestamp`) at that value's line."""
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep)
-        except yaml.YAMLError:
-            raise
-        except (ValueError, OverflowError, TypeError, ArithmeticError) as err:
-            kind = node.tag.rsplit(":", 1)[-1]
-            reason = "too many digits" if "Exceeds the limit" in str(err) else str(err)[:80]
-            problem = f"cannot read this {kind} value: {reason}"
-            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 _HANDLER = YAMLHandler()
 _KEY_LINE = re.compile(
     r"""^(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#'"\-?:,\[\]{}][^:\n]*?))[ \t]*:(?:[ \t]|$)"""
@@ -341,7 +322,7 @@ def parse_post(path: Path, text: str, tz: tzinfo) -> tuple[Post | None, list[Fin
         )
     fm_text, fm_line, body, body_line = split
     try:
-        data = yaml.load(fm_text, Loader=_FrontMatterLoader)  # a safe loader: no Python tags
+        data = load_front_matter(fm_text)
     except yaml.MarkedYAMLError as err:
         return error(*_yaml_error(err, fm_text, fm_line))
     except yaml.YAMLError as err:
@@ -440,21 +421,20 @@ def _split_front_matter(text: str) -> tuple[str, int, str, int] | None:
     because the library strips the text before splitting and keeps no positions.
     """
     stripped = text.lstrip()
-    lead = text[: len(text) - len(stripped)].count("\n")
+    lead = text.count("\n", 0, len(text) - len(stripped))
     if not _HANDLER.detect(stripped):
         return None
-    boundaries = list(_HANDLER.FM_BOUNDARY.finditer(stripped))
-    if len(boundaries) < 2:
+    boundaries = _HANDLER.FM_BOUNDARY.finditer(stripped)
+    opening, closing = next(boundaries), next(boundaries, None)  # `detect` saw the first
+    if closing is None:
         return None
-    opening, closing = boundaries[0], boundaries[1]
     fm_text = stripped[opening.end() : closing.start()]
-    fm_line = lead + 1 + stripped[: opening.end()].count("\n")  # line of fm_text's first line
-    rest = stripped[closing.end() :]
-    rest = rest[1:] if rest.startswith("\n") else rest
-    blank = _BLANK_LINES.match(rest)
+    fm_line = lead + 1 + stripped.count("\n", 0, opening.end())  # line of fm_text's first line
+    start = closing.end() + 1 if stripped.startswith("\n", closing.end()) else closing.end()
+    blank = _BLANK_LINES.match(stripped, start)
     skipped = blank.group(0) if blank else ""
-    body_line = lead + 1 + stripped[: closing.end()].count("\n") + 1 + skipped.count("\n")
-    return fm_text, fm_line, rest[len(skipped) :], body_line
+    body_line = lead + 1 + stripped.count("\n", 0, closing.end()) + 1 + skipped.count("\n")
+    return fm_text, fm_line, stripped[start + len(skipped) :], body_line
 
 
 def _yaml_error(err: yaml.MarkedYAMLError, fm_text: str, fm_line: int) -> tuple[int, str, str, int]:

@@ -41,6 +41,14 @@ _FENCE = re.compile(r"(`{3,}|~{3,})")
 _QUOTES = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 _INDENT = re.compile(r"^[ \t]*")
 _MARKER_RUN = re.compile(rf"\*{{{MAX_MARKER_RUN + 1},}}|_{{{MAX_MARKER_RUN + 1},}}")
+_LONG_RUNS = ("*" * (MAX_MARKER_RUN + 1), "_" * (MAX_MARKER_RUN + 1))
+_LONG_INDENT = re.compile(rf"\n[ \t]{{{MAX_INDENT // 4 + 1}}}")
+"""A line starting with enough blanks or tabs to be indented past MAX_INDENT columns."""
+_BRACKETS = re.compile(r"[\[\]()<>]")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+"""A line of nothing but blanks, which ends a paragraph."""
+_DEEP_QUOTE = re.compile(rf"\n[ \t]*(?:>[ \t]*){{{MAX_NESTING + 1}}}")
+"""A line starting with more quote markers than MAX_NESTING."""
 
 
 class TooDeep(NamedTuple):
@@ -51,6 +59,48 @@ class TooDeep(NamedTuple):
 
 
 def nesting_problem(body: str) -> TooDeep | None:
+    """The first place `body` nests deeper than the limits allow, or None.
+
+    Most bodies are settled by `surely_within_limits` at a glance; the others get the
+    full scan, `first_nesting_problem`.
+    """
+    return None if surely_within_limits(body) else first_nesting_problem(body)
+
+
+def surely_within_limits(body: str) -> bool:
+    """True when no limit can be passed, judged from counts and searches over the body.
+
+    Each one bounds what the full scan measures (a bracket depth never exceeds the
+    openers in its paragraph, which ends at a blank line outside fenced code; a
+    paragraph's marks never exceed the body's; a line's indentation never exceeds four
+    columns per blank or tab), so True is always right; False only means the full scan
+    must look.
+    """
+    lines = "\n" + body
+    if (
+        body.count("*") + body.count("_") > MAX_PARAGRAPH_MARKERS
+        or any(run in body for run in _LONG_RUNS)
+        or _LONG_INDENT.search(lines)
+        or _DEEP_QUOTE.search(lines)
+    ):
+        return False
+    if _few_openers(body):
+        return True
+    if "```" in body or "~~~" in body:  # the scan skips fenced code, blank lines and all
+        return False
+    return all(map(_few_openers, _BLANK_LINE.split(body)))
+
+
+def _few_openers(text: str) -> bool:
+    """No more `[`, `(` or `<` in `text` than one paragraph may nest."""
+    return (
+        text.count("[") <= MAX_NESTING
+        and text.count("(") <= MAX_NESTING
+        and text.count("<") <= MAX_NESTING
+    )
+
+
+def first_nesting_problem(body: str) -> TooDeep | None:
     """The first place `body` nests deeper than the limits allow, or None.
 
     One linear pass: bracket depth per paragraph, quote depth and indentation per
@@ -120,7 +170,7 @@ _CLOSERS = {"]": "[", ")": "(", ">": "<"}
 
 def _too_deep(line: str, depths: dict[str, int]) -> bool:
     """Count the line's brackets into `depths`; True once one goes past MAX_NESTING."""
-    for char in line:
+    for char in _BRACKETS.findall(line):
         if char in depths:
             depths[char] += 1
             if depths[char] > MAX_NESTING:
@@ -150,7 +200,7 @@ def expanded_size(data: Any, limit: int) -> int:
             children = (*value.keys(), *value.values()) if isinstance(value, dict) else value
             total = 1
             for child in children:
-                total += size(child)
+                total += size(child) if isinstance(child, (list, dict, set)) else 1
                 if total > limit:
                     break
             open_ids.discard(id(value))
