@@ -2,19 +2,28 @@
 
 Everything a build draws goes first to a staging directory beside the output: the
 whole site on a first build, only the files whose bytes changed on later ones. Only
-when every page has been drawn is the staging directory applied: renamed into place
-on a first build; otherwise the unchanged files are hard-linked into it (they keep
-their modification time: a deploy tool sees exactly what changed) and the two
-directories are exchanged in one atomic step (Linux `renameat2`). A build that fails
-or is killed at any moment therefore leaves the previous site whole, or the new one.
-Where the exchange is not available, each changed file is renamed over its old
-version (each an atomic replace) and files that no longer belong are deleted.
+when every page has been drawn is the staging directory applied:
+
+- on a first build, renamed into place;
+- when many files change, the unchanged files are hard-linked into it (they keep their
+  modification time: a deploy tool sees exactly what changed) and the two directories
+  are exchanged in one atomic step (Linux `renameat2`);
+- when at most IN_PLACE_MOST files change or go (an edit or two), linking the whole
+  site would cost far more than the change: a note listing the files to delete is
+  written into the staging directory, then each staged file is renamed over its old
+  version (each an atomic replace) and the stale files are deleted. A build killed in
+  those few renames leaves the note, and the next build finishes the job before it
+  starts (`start`).
+
+A build that fails or is killed while drawing therefore leaves the previous site
+whole. Where the exchange is not available, every apply goes file by file.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import json
 import os
 import shutil
 from pathlib import Path
@@ -45,9 +54,18 @@ def staging_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.next"
 
 
+IN_PLACE_MOST = 64
+"""Change sets of at most this many files are applied file by file, not by exchange."""
+APPLYING = ".planner-apply"
+"""The note in a staging directory being applied file by file: the files to delete."""
+
+
 def start(out: Path) -> Path:
-    """An empty staging directory beside `out` (a crashed build's leftovers removed)."""
+    """An empty staging directory beside `out`. A crashed build's leftovers are removed,
+    unless it was killed while applying file by file: then its apply is finished first."""
     staging = staging_dir(out)
+    if (staging / APPLYING).is_file() and out.is_dir():
+        _finish_in_place(staging, out)
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
@@ -100,38 +118,59 @@ def apply(staging: Path, out: Path, expected: set[str], previous: set[str] | Non
     if not out.exists():
         staging.rename(out)
         return
-    stale = set() if previous is None else previous - expected
-    unchanged = previous is not None and not _has_files(staging)
-    if unchanged and not any((out / relative).exists() for relative in stale):
-        shutil.rmtree(staging)  # nothing changed: leave the site as it is
-        return
-    if _exchange_supported(staging, out):
-        _link_unchanged(staging, out, expected, previous)
-        if _exchange(staging, out):
-            shutil.rmtree(staging)  # the previous site, now at the staging path
-            return
-    for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-        relative = path.relative_to(staging)
-        (out / relative).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, out / relative)
+    staged = _staged_files(staging)
     if previous is None:
         previous = {
             Path(root, name).relative_to(out).as_posix()
             for root, _, files in os.walk(out)
             for name in files
         }
-    for relative in sorted(previous - expected, reverse=True):
-        path = out / relative
+    stale = sorted(r for r in previous - expected if os.path.lexists(os.path.join(out, r)))
+    if not staged and not stale:
+        shutil.rmtree(staging)  # nothing changed: leave the site as it is
+        return
+    if len(staged) + len(stale) > IN_PLACE_MOST and _exchange_supported(staging, out):
+        _link_unchanged(staging, out, expected, previous)
+        if _exchange(staging, out):
+            shutil.rmtree(staging)  # the previous site, now at the staging path
+            return
+    note = os.path.join(staging, APPLYING)
+    with open(note + ".tmp", "w", encoding="utf-8") as handle:
+        json.dump(stale, handle)
+    os.replace(note + ".tmp", note)
+    _finish_in_place(staging, out)
+    shutil.rmtree(staging)
+
+
+def _finish_in_place(staging: Path, out: Path) -> None:
+    """Rename each file still staged over its old version, then delete the stale files
+    the note lists (and the folders they leave empty)."""
+    try:
+        stale = json.loads((staging / APPLYING).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stale = []
+    for relative in _staged_files(staging):
+        dest = target(out, relative)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        os.replace(os.path.join(staging, relative), dest)
+    for relative in stale if isinstance(stale, list) else []:
+        path = Path(target(out, str(relative)))
         path.unlink(missing_ok=True)
         for parent in path.parents:
             if parent == out or any(parent.iterdir()):
                 break
             parent.rmdir()
-    shutil.rmtree(staging)
+    (staging / APPLYING).unlink(missing_ok=True)
 
 
-def _has_files(directory: Path) -> bool:
-    return any(files for _, _, files in os.walk(directory))
+def _staged_files(staging: Path) -> list[str]:
+    """The files of the staging directory (relative POSIX paths), its note left out."""
+    found = []
+    for root, _, files in os.walk(staging):
+        inside = os.path.relpath(root, staging)
+        prefix = "" if inside == "." else inside.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in files if prefix or not name.startswith(APPLYING)]
+    return sorted(found)
 
 
 def _link_unchanged(
