@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -276,7 +277,8 @@ def _pages(run: _Run, posts: list[Post], views: list[PostView]) -> list[Page]:
         agenda=agenda,
     )
     shared = shared_posts(posts, run.chosen, run.now)
-    return with_share_outputs(pages, site, shared, run.links, run.keys, run.options.live_reload)
+    serving = run.options.live_reload
+    return with_share_outputs(pages, site, shared, run.links, run.keys, run.store, serving)
 
 
 def _outputs(run: _Run, pages: list[Page], views: list[PostView]) -> tuple[int, int, int]:
@@ -341,7 +343,7 @@ def _previous_files(manifest: Table) -> set[str] | None:
 def _stale(manifest: Table, out: Path, path: str, inputs: str) -> bool:
     """Whether the file at `path` must be made again: its inputs changed since the last
     build into `out`, or it is missing."""
-    return manifest.get(path) != manifest.key(inputs) or not (out / path).is_file()
+    return manifest.get(path) != manifest.key(inputs) or not os.path.isfile(f"{out}/{path}")
 
 
 def _record(manifest: Table, path: str, inputs: str) -> None:
@@ -403,11 +405,11 @@ def _machine_files(
         config.title, config.description, config.author, config.language, links, run.now
     )
     public = sorted((v for v in views if not v.marked), key=_by_date, reverse=True)
-    renderer = Renderer()
     newest_views = public[:FEED_ENTRIES]
 
     @functools.cache
     def newest() -> list[PostView]:  # with their HTML: the main feeds carry full posts
+        renderer = Renderer()
         views = []
         for view in newest_views:
             try:

@@ -17,16 +17,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from planner import urls
-from planner.cache import digest
+from planner.audience import Audience
+from planner.cache import Store, Table, digest
 from planner.content import Post, State
 from planner.publish.pages import Page
 from planner.site import Site
 from planner.urls import Links
 
-if TYPE_CHECKING:  # imported when a writer is made: it brings the checker with it
+if TYPE_CHECKING:  # imported when a writer is made: they bring the checker with them
+    from planner.check.terms import AudienceLens
     from planner.snippets.posts import SnippetWriter
 
 
@@ -68,16 +70,46 @@ class LazyWriter:
     """The site's snippet writer, made the first time a post's snippets are needed (a
     build that draws no share page does without it)."""
 
-    def __init__(self, site: Site, base_url: str) -> None:
+    def __init__(self, site: Site, base_url: str, verdicts: Table) -> None:
         self.site = site
         self.base_url = base_url
+        self.verdicts = verdicts
 
     @functools.cache  # noqa: B019  (one writer per build, kept as long as the build)
     def get(self) -> SnippetWriter:
-        from planner.check.terms import AudienceLens
         from planner.snippets.posts import SnippetWriter
 
-        return SnippetWriter(self.site.config, AudienceLens(self.site.audience), self.base_url)
+        lens = StoredVerdicts(self.site.audience, self.verdicts)
+        return SnippetWriter(self.site.config, lens, self.base_url)  # type: ignore[arg-type]
+
+
+class Judged(NamedTuple):
+    verdict: str
+
+
+class StoredVerdicts:
+    """What the audience lens says of each tag (all a snippet needs of it), kept in the
+    cache store: an edit that brings no new tag does not load the term model (word
+    frequencies, WordNet: most of a second) at all."""
+
+    def __init__(self, audience: Audience, table: Table) -> None:
+        self.audience = audience
+        self.table = table
+
+    @functools.cached_property
+    def lens(self) -> AudienceLens:
+        from planner.check.terms import AudienceLens
+
+        return AudienceLens(self.audience)
+
+    def judge(self, tag: str) -> Judged:
+        key = self.table.key(tag)
+        stored = self.table.get(key)
+        if isinstance(stored, str):
+            return Judged(stored)
+        verdict = str(self.lens.judge(tag).verdict)
+        self.table.put(key, verdict)
+        return Judged(verdict)
 
 
 def judge_tags(pages: Sequence[Page]) -> None:
@@ -103,12 +135,13 @@ def with_share_outputs(
     posts: Sequence[Post],
     links: Links,
     post_keys: Mapping[Path, str],
+    store: Store,
     serving: bool,
 ) -> list[Page]:
     """`pages` with the snippet JSON files and share pages added (and the share pages
     linked from the post pages when public or `serving`)."""
     built = {page.path for page in pages}
-    shared = share_outputs(site, posts, links, post_keys, built)
+    shared = share_outputs(site, posts, links, post_keys, store, built)
     listed = site.config.site.share_pages
     if posts and listed != "off" and (listed == "public" or serving):
         pages = link_share_pages(pages, {post.slug for post in posts}, links)
@@ -120,11 +153,12 @@ def share_outputs(
     posts: Sequence[Post],
     links: Links,
     post_keys: Mapping[Path, str],
+    store: Store,
     built: set[str],
 ) -> list[Page]:
     """Each post's snippet JSON file and (unless `share_pages = "off"`) share page; a
     share page links to its post when the post's page is among the `built` paths."""
-    writer = LazyWriter(site, links.base_url)
+    writer = LazyWriter(site, links.base_url, store.table("verdicts", repr(site.audience)))
     settings = digest(repr((site.audience, site.config.channels, links.base_url)))
     pages: list[Page] = []
     for post in posts:
