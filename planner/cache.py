@@ -42,6 +42,8 @@ RACY_NS = 2_000_000_000
 systems with coarse timestamps): its stored digest is not trusted."""
 
 T = TypeVar("T")
+MISSING = object()
+"""What `Table.lookup` gives for a key with no usable value."""
 
 
 def digest(*parts: str | bytes) -> str:
@@ -108,6 +110,18 @@ class Table:
         self._changed = self._changed or self._known.get(key) != value
         self._used[key] = value
 
+    def lookup(self, key: str, decode: Callable[[Any], T]) -> T | object:
+        """The value under `key`, decoded, or MISSING; a stored value that does not
+        decode is a miss (and is dropped)."""
+        data = self.get(key)
+        if data is None:
+            return MISSING
+        try:
+            return decode(data)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            self._used.pop(key, None)
+            return MISSING
+
     def fetch(
         self,
         key: str,
@@ -117,12 +131,9 @@ class Table:
     ) -> T:
         """The value under `key`, or `compute()` stored there. A stored value that does
         not decode is a miss; a computed one that does not encode is just not stored."""
-        data = self.get(key)
-        if data is not None:
-            try:
-                return decode(data)
-            except (KeyError, TypeError, ValueError, AttributeError):
-                self._used.pop(key, None)
+        found = self.lookup(key, decode)
+        if found is not MISSING:
+            return found  # type: ignore[return-value]
         value = compute()
         with contextlib.suppress(TypeError, ValueError):
             self.put(key, encode(value))

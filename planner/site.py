@@ -17,11 +17,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.audience import Audience, load_audience
-from planner.cache import CACHE_DIR, Store
+from planner.cache import CACHE_DIR, MISSING, Store
 from planner.codec import Codec
 from planner.config import Config, find_config, load_config
 from planner.content import LoadResult, Post, duplicate_slug, post_files, read_post, slug_line
 from planner.findings import Finding, Severity
+from planner.workers import in_chunks
 
 POSTS = Codec(Post, given=("path",))
 FINDINGS = Codec(Finding, given=("path",))
@@ -92,23 +93,41 @@ class Site:
         return posts, problems
 
     def _read_cached(self, paths: Iterable[Path]) -> tuple[list[Post], list[Finding]]:
+        """Like `read_posts`, through the cache: only the files that changed since the
+        last run are parsed (on every core when there are many, as on a first run)."""
+        files = list(paths)
         table = self.cache.table("posts", settings=str(self.tz))
+        keys = [table.key(str(path), self.cache.file_digest(path)) for path in files]
+        loaded: list[Loaded | None] = []
+        for path, key in zip(files, keys, strict=True):
+            found = table.lookup(key, functools.partial(_decode_loaded, path=path))
+            loaded.append(None if found is MISSING else found)  # type: ignore[arg-type]
+        misses = [i for i, result in enumerate(loaded) if result is None]
+        for i, data in zip(misses, self._parse([files[i] for i in misses]), strict=True):
+            if data is None:  # values the cache cannot hold (a YAML set...): read it here
+                loaded[i] = read_post(files[i], self.tz)
+                continue
+            loaded[i] = _decode_loaded(data, files[i])
+            table.put(keys[i], data)
+        table.save()
+        self.cache.table("stamps").save()
         posts: list[Post] = []
         problems: list[Finding] = []
-        for path in paths:
-            key = table.key(str(path), self.cache.file_digest(path))
-            post, found = table.fetch(
-                key,
-                functools.partial(read_post, path, self.tz),
-                functools.partial(_encode_loaded, path=path),
-                functools.partial(_decode_loaded, path=path),
-            )
+        for post, found in filter(None, loaded):
             problems += found
             if post is not None:
                 posts.append(post)
-        table.save()
-        self.cache.table("stamps").save()
         return posts, problems
+
+    def _parse(self, paths: list[Path]) -> list[dict[str, Any] | None]:
+        """Each file read and parsed, in order, in the cache's form (plain data: what the
+        workers hand back); on every core for many files."""
+        _parsing.update(paths=paths, tz=self.tz)
+        try:
+            chunks = in_chunks(_parse_chunk, len(paths))
+        finally:
+            _parsing.clear()
+        return [result for _, results in sorted(chunks) for result in results]
 
     def now(self) -> datetime:
         """The current time in the site's timezone (commands take `--now` to override)."""
@@ -137,6 +156,21 @@ class SlugOwners:
 
 Loaded = tuple[Post | None, list[Finding]]
 """What reading one post file gives: the post (None when it did not load), its problems."""
+
+_parsing: dict[str, Any] = {}
+"""The files being parsed, set before forking; workers read them by index."""
+
+
+def _parse_chunk(start: int, stop: int) -> tuple[int, list[dict[str, Any] | None]]:
+    """Parse files `start` to `stop`, each in the cache's form (None where a value has
+    none)."""
+    found: list[dict[str, Any] | None] = []
+    for path in _parsing["paths"][start:stop]:
+        try:
+            found.append(_encode_loaded(read_post(path, _parsing["tz"]), path))
+        except (TypeError, ValueError):
+            found.append(None)
+    return start, found
 
 
 def _encode_loaded(loaded: Loaded, path: Path) -> dict[str, Any]:

@@ -13,7 +13,6 @@ its time budget, or whose check fails, costs only that post: it becomes a findin
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +25,7 @@ from planner.content import slug_line
 from planner.findings import Finding, failure
 from planner.limits import CHECK_SECONDS
 from planner.site import Site, SlugOwners, in_path_order, open_site
+from planner.workers import fork_context
 
 PARALLEL_MIN_POSTS = 400
 """Below this many files, one process is faster than starting workers."""
@@ -77,7 +77,7 @@ def _checked_chunks(
     _load_word_data()  # before forking, so the workers share these pages
     pool = ProcessPoolExecutor(
         workers,
-        mp_context=_fork_context(),
+        mp_context=fork_context(),
         initializer=_start_worker,
         initargs=(site.config.path, site.root, vocabulary),
     )
@@ -135,10 +135,3 @@ def _load_word_data() -> None:
 
     score_term("warm up")
     score_text("Warm up.")
-
-
-def _fork_context() -> multiprocessing.context.BaseContext | None:
-    """Fork where the platform has it: workers start at once, sharing loaded data."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None

@@ -1,18 +1,13 @@
-"""Markdown and templates on every core.
+"""Markdown and templates on every core (planner.workers).
 
-Both steps are pure Python and CPU-bound, so they run in worker processes: forked
-(where the platform can) after the work list is built, so each worker reads it from
-inherited memory by index instead of receiving pickled posts and pages, and writes its
-pages itself. Small jobs stay in this process, where starting workers costs more.
+Each worker reads the pages to draw from the work list it inherited, converts the
+Markdown of the post pages whose body is not cached, draws the pages and writes them
+itself; the bodies it converted are cached as one pack per chunk.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -27,9 +22,7 @@ from planner.publish import output
 from planner.publish.pages import Page, PostView
 from planner.publish.render import Renderer
 from planner.publish.theme import environment
-
-PARALLEL_MIN = 200
-"""Fewer items than this are done in this process."""
+from planner.workers import in_chunks
 
 _job: dict[str, Any] = {}
 """The current work list, set before forking; workers read it by index."""
@@ -70,7 +63,7 @@ def render_pages(
             raise TemplateFailed(_describe(page, err)) from None
     _job.update(pages=pages, env=env, context=context, staging=staging, out=out, bodies=bodies)
     try:
-        counts = _run(_pages_chunk, len(pages), progress)
+        counts = in_chunks(_pages_chunk, len(pages), "drawing pages" if progress else "")
     finally:
         _job.clear()
     for chunk in counts:
@@ -153,35 +146,3 @@ def _traceback_frames(tb) -> list[tuple[str, int]]:
         frames.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno))
         tb = tb.tb_next
     return frames
-
-
-def _run(work, count: int, progress: bool = False) -> list:
-    """`work(start, stop)` over `count` items: in chunks on every core, or here.
-
-    With `progress`, a line on stderr counts the pages drawn (for a terminal).
-    """
-    workers = os.cpu_count() or 1
-    context = _fork_context()
-    if count < PARALLEL_MIN or workers == 1 or context is None:
-        return [work(0, count)]
-    size = max(1, -(-count // (workers * 8)))  # several chunks per core even out the load
-    bounds = [(i, min(i + size, count)) for i in range(0, count, size)]
-    results = []
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures = {pool.submit(work, start, stop): stop - start for start, stop in bounds}
-        done = 0
-        for future in as_completed(futures):
-            results.append(future.result())
-            done += futures[future]
-            if progress:
-                sys.stderr.write(f"\r  drawing pages: {done}/{count}")
-                sys.stderr.flush()
-    if progress:
-        sys.stderr.write("\r" + " " * 40 + "\r")
-    return results
-
-
-def _fork_context() -> multiprocessing.context.BaseContext | None:
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
