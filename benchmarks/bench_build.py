@@ -10,9 +10,9 @@ per post, seed 42): planner and Hugo read the same files, Pelican its own copy w
 native metadata. Hugo gets minimal layouts (home, post, list, tags, RSS); Pelican its
 default theme; planner its default theme. All run as subprocesses in the same run,
 interleaved (each run measures every tool once, in turn), because the machine is shared
-and noisy; each figure is the median of --runs runs. Memory is the peak of the whole process tree (planner's forked
-workers included), sampled every 100 ms: PSS counts pages shared after a fork once,
-RSS counts them in every process.
+and noisy; each figure is the median of --runs runs. Memory is the peak of the whole
+process tree (planner's forked workers included), sampled every 100 ms: PSS counts pages
+shared after a fork once, RSS counts them in every process.
 
 Rows: cold (no output, no cache), warm (nothing changed), one post edited. planner is
 measured as `planner build --no-check` (like the others, no pre-publish checking) and

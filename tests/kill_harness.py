@@ -20,6 +20,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.publish import output
+
 PLANNER = [sys.executable, "-m", "planner"]
 BUILD = ["build", "--no-check", "--now", "2027-01-01"]
 
@@ -78,6 +80,9 @@ class KillResult:
     """Kills that left the previous site."""
     after_swap: int = 0
     """Kills that came after the new site was in place."""
+    finished_next: int = 0
+    """Kills in the renames of a small change applied file by file: the site was mixed
+    until the next build finished the apply from the note it left (output.APPLYING)."""
     broken: int = 0
     """Kills that left anything else: must stay 0."""
 
@@ -103,6 +108,10 @@ def kill_builds(root: Path, kills: int, seed: int = 1) -> KillResult:
         time.sleep(rng.uniform(0, duration))
         _kill_tree(process)
         left = snapshot(out)
+        rolled = None
+        if left != previous and (output.staging_dir(out) / output.APPLYING).is_file():
+            output.start(out)  # what the next build does first
+            rolled = snapshot(out)
         build(root)
         finished = snapshot(out)
         result.kills += 1
@@ -110,6 +119,8 @@ def kill_builds(root: Path, kills: int, seed: int = 1) -> KillResult:
             result.before_swap += 1
         elif left == finished:
             result.after_swap += 1
+        elif rolled == finished:
+            result.finished_next += 1
         else:
             result.broken += 1
         previous = finished
