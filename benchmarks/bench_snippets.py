@@ -6,8 +6,10 @@ Usage:
 SITE is a site directory (planner.toml, content/posts). Every post is loaded once, then
 each run makes a fresh SnippetWriter (sharing one warmed AudienceLens: tag verdicts are
 cached per tag and are not what this measures) and times `for_post(post).as_json()` for
-every post. The first run also pays for the module-level caches (hashtags, hosts); it is
-reported apart as "first", and "median" is the median of the other runs.
+every post, in CPU seconds of the worker process (steadier than wall time on a busy
+machine; the work is single-threaded). The first run also pays for the module-level
+caches (hashtags, hosts); it is reported apart as "first", and "median" is the median
+of the other runs.
 
 With --against, each DIR is another checkout of the repository (for instance
 `git archive main | tar -x -C /tmp/main`): every code tree runs in its own worker
@@ -47,9 +49,9 @@ def worker(site_dir: Path) -> None:
     sys.stdout.flush()
     for _ in sys.stdin:
         writer = SnippetWriter(site.config, lens)
-        start = time.perf_counter()
+        start = time.process_time()
         made = [writer.for_post(post).as_json() for post in posts]
-        seconds = time.perf_counter() - start
+        seconds = time.process_time() - start
         digest = hashlib.sha256(json.dumps(made, ensure_ascii=False).encode()).hexdigest()
         print(json.dumps({"seconds": seconds, "digest": digest[:12]}))
         sys.stdout.flush()

@@ -65,3 +65,8 @@ def test_the_mastodon_host_defaults_to_the_handles_server():
 @given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=200))
 def test_quote_is_urllibs_quote_with_nothing_safe(text):
     assert quote(text) == urllib_quote(text, safe="")
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=200))
+def test_quote_of_ascii_text_is_urllibs_quote_with_nothing_safe(text):
+    assert quote(text) == urllib_quote(text, safe="")

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import regex
 from publicsuffixlist import PublicSuffixList
 
+from planner.snippets.runs import runs_holding
+
 _LABEL = r"[\p{L}\p{M}\p{N}_](?:[\p{L}\p{M}\p{N}_-]*[\p{L}\p{M}\p{N}_])?"
 _PATH = r"[\p{L}\p{M}\p{N}\-_~!*';:@&=+$/%#\[\],.|()?]"
 URL_RE = regex.compile(
@@ -32,7 +34,9 @@ URL_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_TOKEN = regex.compile(r"\S+")
+CACHED_TOKEN = 256
+"""Runs up to this long have their URLs remembered (a post's link recurs in every
+platform's snippet and in every count of it); longer ones are worked out each time."""
 TRAILING = ".,!?;:'\"*[]"
 """Punctuation a URL does not end with: it belongs to the sentence around it."""
 SPECIAL_CCTLDS = frozenset({"co", "tv"})
@@ -59,14 +63,26 @@ def find_urls(text: str, *, schemeless: bool = True) -> list[Span]:
     `schemeless=False` finds only URLs written with http:// or https:// (Mastodon
     links nothing else).
     """
+    return [Span(*found) for found in url_spans(text, schemeless=schemeless)]
+
+
+def url_spans(text: str, *, schemeless: bool = True) -> list[tuple[int, int, str]]:
+    """`find_urls` as plain (start, end, URL) tuples, for the counters."""
     found = []
-    for token in _TOKEN.finditer(text):  # a URL is inside one run of non-space with a dot
-        if "." in token.group():
-            found += _in_token(token.group(), token.start(), schemeless)
+    for offset, run in runs_holding(text, "."):  # a URL is inside one run of non-space
+        short = len(run) <= CACHED_TOKEN
+        spans = _in_cached_token(run, schemeless) if short else _in_token(run, schemeless)
+        found += [(offset + start, offset + end, url) for start, end, url in spans]
     return found
 
 
-def _in_token(token: str, offset: int, schemeless: bool) -> list[Span]:
+@functools.lru_cache(maxsize=4096)
+def _in_cached_token(token: str, schemeless: bool) -> tuple[tuple[int, int, str], ...]:
+    return _in_token(token, schemeless)
+
+
+def _in_token(token: str, schemeless: bool) -> tuple[tuple[int, int, str], ...]:
+    """The URLs in one run of non-space: (start, end, URL), offsets within the run."""
     found = []
     for match in URL_RE.finditer(token):
         scheme, host = match.group("scheme"), match.group("host")
@@ -75,8 +91,8 @@ def _in_token(token: str, offset: int, schemeless: bool) -> list[Span]:
         if not _valid_host(host, bool(scheme), bool(match.group("path"))):
             continue
         url = _trim(match.group(0))
-        found.append(Span(offset + match.start(), offset + match.start() + len(url), url))
-    return found
+        found.append((match.start(), match.start() + len(url), url))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -113,11 +113,12 @@ def compose(parts: Parts, platform: Platform) -> Snippet:
     whole = len(parts.hook) <= SHORTEN_WINDOW  # a longer hook never fits: shorten at once
     for kept in range(len(tags), -1, -1) if whole else ():
         text = layout(parts.hook, parts.ask, parts.url, tags[:kept])
-        if platform.fits(text):
-            return _snippet(platform, text, parts.url, tags[:kept])
+        counted = platform.count(text)
+        if platform.fits(text, counted):
+            return _snippet(platform, text, parts.url, tags[:kept], counted=counted)
     for ask in dict.fromkeys((parts.ask, "")):
         text = layout(parts.hook, ask, parts.url, ())
-        if whole and platform.fits(text):
+        if whole and ask != parts.ask and platform.fits(text):  # with the ask: tried above
             return _snippet(platform, text, parts.url, ())
         hook = shorten(parts.hook, lambda h, a=ask: platform.fits(layout(h, a, parts.url, ())))
         if hook is not None:
@@ -168,9 +169,16 @@ def _cut(start: str) -> str:
 
 
 def _snippet(
-    platform: Platform, text: str, url: str, tags: Sequence[str], *, override: bool = False
+    platform: Platform,
+    text: str,
+    url: str,
+    tags: Sequence[str],
+    *,
+    override: bool = False,
+    counted: int | None = None,
 ) -> Snippet:
-    counted = platform.count(text)
+    """`text` as `platform`'s snippet; `counted` is its count when already known."""
+    counted = platform.count(text) if counted is None else counted
     return Snippet(
         platform=platform.name,
         text=text,

@@ -13,8 +13,9 @@ from typing import Any
 
 import regex
 
-from planner.snippets.autolink import find_urls
+from planner.snippets.autolink import url_spans
 from planner.snippets.length import graphemes
+from planner.snippets.runs import runs_holding
 
 LINK = "app.bsky.richtext.facet#link"
 TAG = "app.bsky.richtext.facet#tag"
@@ -29,14 +30,10 @@ _SCHEME = regex.compile(r"https?://", regex.IGNORECASE)
 def facets(text: str) -> list[dict[str, Any]]:
     """The link and tag facets of `text`, in text order."""
     found: list[tuple[int, int, dict[str, str]]] = []
-    for span in find_urls(text):
-        uri = span.url if _SCHEME.match(span.url) else "https://" + span.url
-        found.append((span.start, span.end, {"$type": LINK, "uri": uri}))
-    for match in _TAG.finditer(text):
-        tag = _TRAILING.sub("", match.group(1))
-        if not tag or tag.isdigit() or len(graphemes(tag)) > MAX_TAG_GRAPHEMES:
-            continue
-        start = match.start()
+    for start, end, url in url_spans(text):
+        uri = url if _SCHEME.match(url) else "https://" + url
+        found.append((start, end, {"$type": LINK, "uri": uri}))
+    for start, tag in tag_spans(text):
         found.append((start, start + 1 + len(tag), {"$type": TAG, "tag": tag}))
     return [
         {
@@ -47,6 +44,38 @@ def facets(text: str) -> list[dict[str, Any]]:
     ]
 
 
+def tag_spans(text: str) -> list[tuple[int, str]]:
+    """The hashtags of `text` as the Bluesky app detects them: (offset of the '#', tag
+    without it), in order. A run of non-space starting with '#' or U+FF03 (not followed by
+    an emoji variation selector), its trailing punctuation dropped, not all digits, at
+    most 64 graphemes."""
+    found = []
+    for mark in "#\uff03":
+        for start, run in runs_holding(text, mark):
+            if len(run) < 2 or run[0] != mark or run[1] == "\ufe0f":
+                continue
+            tag = run[1:]
+            if not (tag[-1].isascii() and tag[-1].isalnum()):  # else it may end in punctuation
+                tag = _TRAILING.sub("", tag)
+            if not tag or tag.isdigit():
+                continue
+            if len(tag) > MAX_TAG_GRAPHEMES and len(graphemes(tag)) > MAX_TAG_GRAPHEMES:
+                continue
+            found.append((start, tag))
+    return sorted(found)
+
+
+def tag_spans_general(text: str) -> list[tuple[int, str]]:
+    """`tag_spans` by the Bluesky app's regular expression, for any text."""
+    found = []
+    for match in _TAG.finditer(text):
+        tag = _TRAILING.sub("", match.group(1))
+        if not tag or tag.isdigit() or len(graphemes(tag)) > MAX_TAG_GRAPHEMES:
+            continue
+        found.append((match.start(), tag))
+    return found
+
+
 def _bytes(text: str, offset: int) -> int:
     """The UTF-8 byte offset of code-point offset `offset` in `text`."""
-    return len(text[:offset].encode("utf-8"))
+    return offset if text.isascii() else len(text[:offset].encode("utf-8"))

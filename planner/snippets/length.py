@@ -13,7 +13,7 @@ import unicodedata
 
 import regex
 
-from planner.snippets.autolink import find_urls
+from planner.snippets.autolink import url_spans
 
 URL_LENGTH = 23
 """X and Mastodon count every URL as this many characters (t.co's length)."""
@@ -62,11 +62,11 @@ def _x_light(char: str) -> bool:
 
 def _split_urls(text: str, *, schemeless: bool) -> tuple[list[str], int]:
     """The pieces of `text` between its URLs, and how many URLs there were."""
-    spans = find_urls(text, schemeless=schemeless)
+    spans = url_spans(text, schemeless=schemeless)
     pieces, last = [], 0
-    for span in spans:
-        pieces.append(text[last : span.start])
-        last = span.end
+    for start, end, _url in spans:
+        pieces.append(text[last:start])
+        last = end
     pieces.append(text[last:])
     return pieces, len(spans)
 
@@ -102,8 +102,13 @@ def mastodon_length(text: str) -> int:
     local part; `countable_length` is `each_grapheme_cluster.size`).
     """
     pieces, urls = _split_urls(text, schemeless=False)
-    counted = sum(_grapheme_count(_MASTODON_MENTION.sub(r"@\1", piece)) for piece in pieces)
+    counted = sum(_grapheme_count(_local_mentions(piece)) for piece in pieces)
     return counted + urls * URL_LENGTH
+
+
+def _local_mentions(text: str) -> str:
+    """`text` with each remote mention `@user@host` as `@user`."""
+    return _MASTODON_MENTION.sub(r"@\1", text) if "@" in text else text
 
 
 def grapheme_length(text: str) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +77,29 @@ class PostSnippets:
         }
 
 
+@dataclass(frozen=True)
+class _Common:
+    """What every platform's snippet of one post shares."""
+
+    title: str
+    hook: str
+    ask: str
+    link: str
+    """The post's link, without any channel's UTM parameters."""
+    specific: tuple[str, ...]
+    """The post's tags worth a hashtag."""
+
+
+@dataclass(frozen=True)
+class _Channel:
+    """What one platform's snippets take from planner.toml."""
+
+    hashtags: tuple[str, ...] = ()
+    utm: Mapping[str, str] = field(default_factory=dict)
+    host: str = ""
+    """Mastodon's instance, for the share link."""
+
+
 class SnippetWriter:
     """Writes the snippets of one site's posts (the tag verdicts are cached across posts)."""
 
@@ -85,7 +108,9 @@ class SnippetWriter:
         self.lens = lens
         self.base_url = base_url or config.site.base_url
         self.platforms = _platforms(config)
-        self._specific: dict[tuple[str, ...], list[str]] = {}
+        self._links = Links.of(self.base_url)
+        self._specific: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._channels = {name: _channel(config, name) for name in PLATFORMS}
 
     def channels(self, post: Post) -> tuple[str, ...]:
         """Where `post` is shared: its front-matter `channels`, else every enabled channel
@@ -94,38 +119,11 @@ class SnippetWriter:
 
     def parts(self, post: Post, platform: str) -> Parts:
         """The parts of `post`'s snippet for `platform`, hashtags most specific first."""
-        channel = self.config.channels.get(platform)
-        specific = self._specific.get(post.tags)
-        if specific is None:
-            specific = [t for t in post.tags if self.lens.judge(t).verdict not in UNWANTED_VERDICTS]
-            self._specific[post.tags] = specific
-        extra = [t.lstrip("#") for t in channel.hashtags] if channel else []
-        utm = channel.utm if channel else {}
-        return Parts(
-            title=post.title,
-            hook=_one_line(post.summary or post.title),
-            url=with_utm(Links.of(self.base_url).post_url(post.slug), utm),
-            hashtags=hashtags([*specific, *extra]),
-            ask=_one_line(post.ask),
-        )
+        return self._parts(self._common(post), platform)
 
     def snippet(self, post: Post, platform: str) -> Shared:
         """`post`'s snippet for `platform`: the writer's override, else composed."""
-        rules = self.platforms[platform]
-        parts = self.parts(post, platform)
-        override = post.snippets.get(platform)
-        if isinstance(override, str) and override.strip():
-            made = from_override(override, parts, rules)
-        else:
-            made = compose(parts, rules)
-        channel = self.config.channels.get(platform)
-        host = mastodon_host(channel.instance, channel.handle) if channel else ""
-        return Shared(
-            made,
-            rules.label,
-            share_link(rules, made.text, made.url, host),
-            tuple(facets(made.text)) if platform == "bluesky" else (),
-        )
+        return self._shared(post, self._common(post), platform)
 
     def findings(self, post: Post, text: str) -> list[Finding]:
         """The overrides of `post` that do not fit (see `override_findings`)."""
@@ -135,11 +133,63 @@ class SnippetWriter:
         """Every snippet of `post` (or those of the platforms in `only`)."""
         wanted = set(only)
         names = [n for n in self.channels(post) if not wanted or n in wanted]
+        common = self._common(post)
         return PostSnippets(
-            post,
-            Links.of(self.base_url).post_url(post.slug),
-            tuple(self.snippet(post, name) for name in names),
+            post, common.link, tuple(self._shared(post, common, name) for name in names)
         )
+
+    def _common(self, post: Post) -> _Common:
+        specific = self._specific.get(post.tags)
+        if specific is None:
+            specific = tuple(
+                t for t in post.tags if self.lens.judge(t).verdict not in UNWANTED_VERDICTS
+            )
+            self._specific[post.tags] = specific
+        return _Common(
+            title=post.title,
+            hook=_one_line(post.summary or post.title),
+            ask=_one_line(post.ask),
+            link=self._links.post_url(post.slug),
+            specific=specific,
+        )
+
+    def _parts(self, common: _Common, platform: str) -> Parts:
+        channel = self._channels.get(platform) or _Channel()
+        return Parts(
+            title=common.title,
+            hook=common.hook,
+            url=with_utm(common.link, channel.utm),
+            hashtags=hashtags(common.specific + channel.hashtags),
+            ask=common.ask,
+        )
+
+    def _shared(self, post: Post, common: _Common, platform: str) -> Shared:
+        rules = self.platforms[platform]
+        parts = self._parts(common, platform)
+        override = post.snippets.get(platform)
+        if isinstance(override, str) and override.strip():
+            made = from_override(override, parts, rules)
+        else:
+            made = compose(parts, rules)
+        host = self._channels[platform].host
+        return Shared(
+            made,
+            rules.label,
+            share_link(rules, made.text, made.url, host),
+            tuple(facets(made.text)) if platform == "bluesky" else (),
+        )
+
+
+def _channel(config: Config, platform: str) -> _Channel:
+    """`platform`'s settings from planner.toml (none when it has no `[channels.<name>]`)."""
+    channel = config.channels.get(platform)
+    if channel is None:
+        return _Channel()
+    return _Channel(
+        hashtags=tuple(t.lstrip("#") for t in channel.hashtags),
+        utm=channel.utm,
+        host=mastodon_host(channel.instance, channel.handle),
+    )
 
 
 def _one_line(text: str) -> str:

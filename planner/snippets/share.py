@@ -7,19 +7,25 @@ snippet.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 from planner.snippets.platforms import Platform
 
 DEFAULT_MASTODON_HOST = "mastodon.social"
-_UNRESERVED = re.compile(rb"[^A-Za-z0-9_.~-]")
+_UNRESERVED = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.~-"
+_ESCAPED = tuple(chr(b) if b in _UNRESERVED else f"%{b:02X}" for b in range(256))
+"""Each byte as it appears in a percent-encoded text."""
+_ASCII_ESCAPED = _ESCAPED[:128]
+"""The same for ASCII characters (one byte each in UTF-8): a `str.translate` table."""
 
 
 def quote(text: str) -> str:
     """`text` percent-encoded as UTF-8, every byte but letters, digits and `_.~-`: what
-    `urllib.parse.quote(text, safe="")` gives, several times faster on prose."""
-    return _UNRESERVED.sub(lambda m: b"%%%02X" % m[0][0], text.encode("utf-8")).decode("ascii")
+    `urllib.parse.quote(text, safe="")` gives, several times faster (a table look-up a
+    character for ASCII text, a byte otherwise)."""
+    if text.isascii():
+        return text.translate(_ASCII_ESCAPED)
+    return "".join(map(_ESCAPED.__getitem__, text.encode("utf-8")))
 
 
 def mastodon_host(instance: str, handle: str) -> str:
