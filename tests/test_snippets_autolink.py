@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given
+from snippet_strategies import ASCII_TEXTS, TEXTS
 
-from planner.snippets.autolink import find_urls
+from planner.snippets.autolink import CACHED_TOKEN, find_urls
 
 
 def urls(text: str, **kwargs: bool) -> list[str]:
@@ -70,3 +73,20 @@ def test_spans_are_code_point_offsets():
     text = "Ça 👍 https://example.com/x"
     [span] = find_urls(text)
     assert text[span.start : span.end] == "https://example.com/x"
+
+
+@given(TEXTS)
+def test_without_schemeless_urls_only_those_with_a_scheme_are_found(text):
+    with_scheme = [s for s in find_urls(text) if regex.match("(?i)https?://", s.url)]
+    assert find_urls(text, schemeless=False) == with_scheme
+
+
+def test_a_run_too_long_to_remember_is_searched_as_any_other():
+    url = "https://example.com/" + "a" * CACHED_TOKEN
+    assert urls(f"see {url}. and example.org") == [url, "example.org"]
+
+
+@given(ASCII_TEXTS)
+def test_every_url_found_is_the_text_at_its_offsets(text):
+    for span in find_urls(text):
+        assert text[span.start : span.end] == span.url

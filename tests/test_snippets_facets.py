@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from planner.snippets.facets import LINK, TAG, facets
+from hypothesis import given
+from snippet_strategies import ASCII_TEXTS, TEXTS
+
+from planner.snippets.facets import LINK, TAG, facets, tag_spans, tag_spans_general
 
 
 def sliced(text: str, facet: dict) -> str:
@@ -38,3 +41,24 @@ def test_a_tag_leaves_out_trailing_punctuation():
 
 def test_an_all_digit_tag_or_one_inside_a_word_is_no_tag():
     assert facets("#1968 and C#sharp") == []
+
+
+@given(TEXTS)
+def test_tag_spans_agree_with_the_apps_regular_expression(text):
+    assert tag_spans(text) == tag_spans_general(text)
+
+
+@given(ASCII_TEXTS)
+def test_tag_spans_of_ascii_text_agree_with_the_apps_regular_expression(text):
+    assert tag_spans(text) == tag_spans_general(text)
+
+
+@given(TEXTS)
+def test_every_facet_slices_its_link_or_tag_out_of_the_utf8_text(text):
+    for facet in facets(text):
+        [feature] = facet["features"]
+        piece = sliced(text, facet)
+        if feature["$type"] == TAG:
+            assert piece[1:] == feature["tag"]
+        else:
+            assert feature["uri"].endswith(piece)

@@ -70,28 +70,30 @@ def url_spans(text: str, *, schemeless: bool = True) -> list[tuple[int, int, str
     """`find_urls` as plain (start, end, URL) tuples, for the counters."""
     found = []
     for offset, run in runs_holding(text, "."):  # a URL is inside one run of non-space
-        short = len(run) <= CACHED_TOKEN
-        spans = _in_cached_token(run, schemeless) if short else _in_token(run, schemeless)
-        found += [(offset + start, offset + end, url) for start, end, url in spans]
+        spans = _in_cached_token(run) if len(run) <= CACHED_TOKEN else _in_token(run)
+        found += [
+            (offset + start, offset + end, url)
+            for start, end, url, scheme in spans
+            if scheme or schemeless
+        ]
     return found
 
 
 @functools.lru_cache(maxsize=4096)
-def _in_cached_token(token: str, schemeless: bool) -> tuple[tuple[int, int, str], ...]:
-    return _in_token(token, schemeless)
+def _in_cached_token(token: str) -> tuple[tuple[int, int, str, bool], ...]:
+    return _in_token(token)
 
 
-def _in_token(token: str, schemeless: bool) -> tuple[tuple[int, int, str], ...]:
-    """The URLs in one run of non-space: (start, end, URL), offsets within the run."""
+def _in_token(token: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """The URLs in one run of non-space: (start, end, URL, whether it has a scheme),
+    offsets within the run."""
     found = []
     for match in URL_RE.finditer(token):
         scheme, host = match.group("scheme"), match.group("host")
-        if not scheme and not schemeless:
-            continue
         if not _valid_host(host, bool(scheme), bool(match.group("path"))):
             continue
         url = _trim(match.group(0))
-        found.append((match.start(), match.start() + len(url), url))
+        found.append((match.start(), match.start() + len(url), url, bool(scheme)))
     return tuple(found)
 
 

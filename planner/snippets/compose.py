@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -87,11 +87,15 @@ def hashtag(tag: str) -> str | None:
 
 def hashtags(tags: Sequence[str]) -> tuple[str, ...]:
     """The hashtags of `tags`, in order, without unusable ones or case-blind repeats."""
+    return distinct(made for tag in tags if (made := hashtag(tag)) is not None)
+
+
+def distinct(tags: Iterable[str]) -> tuple[str, ...]:
+    """`tags` without case-blind repeats, the first of each kept: hashtags(a + b) is
+    distinct(hashtags(a) + hashtags(b))."""
     seen: dict[str, str] = {}
     for tag in tags:
-        made = hashtag(tag)
-        if made is not None:
-            seen.setdefault(made.casefold(), made)
+        seen.setdefault(tag.casefold(), tag)
     return tuple(seen.values())
 
 

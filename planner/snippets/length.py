@@ -77,6 +77,13 @@ def x_length(text: str) -> int:
     Source: github.com/twitter/twitter-text config/v3.json (ranges, defaultWeight,
     transformedURLLength, emojiParsingEnabled) and its conformance/validate.yml.
     """
+    if text.isascii():  # NFC keeps it as it is; every character weighs 1, none is an emoji
+        return len(text) + _url_discount(text, schemeless=True)
+    return x_length_general(text)
+
+
+def x_length_general(text: str) -> int:
+    """`x_length` for any text, ASCII or not."""
     pieces, urls = _split_urls(unicodedata.normalize("NFC", text), schemeless=True)
     weight = urls * URL_LENGTH
     for cluster in (c for piece in pieces for c in _clusters(piece)):
@@ -101,9 +108,23 @@ def mastodon_length(text: str) -> int:
     (`countable_text` replaces URLs with 23 characters and remote mentions with the
     local part; `countable_length` is `each_grapheme_cluster.size`).
     """
+    if text.isascii() and "@" not in text:  # clusters: characters, CR LF one (no URL has one)
+        return len(text) - text.count("\r\n") + _url_discount(text, schemeless=False)
+    return mastodon_length_general(text)
+
+
+def mastodon_length_general(text: str) -> int:
+    """`mastodon_length` for any text, ASCII or not."""
     pieces, urls = _split_urls(text, schemeless=False)
     counted = sum(_grapheme_count(_local_mentions(piece)) for piece in pieces)
     return counted + urls * URL_LENGTH
+
+
+def _url_discount(text: str, *, schemeless: bool) -> int:
+    """What counting each URL in `text` as 23 adds to counting it as written."""
+    return sum(
+        URL_LENGTH - (end - start) for start, end, _url in url_spans(text, schemeless=schemeless)
+    )
 
 
 def _local_mentions(text: str) -> str:
@@ -118,7 +139,7 @@ def grapheme_length(text: str) -> int:
 
 def utf8_length(text: str) -> int:
     """UTF-8 bytes: Bluesky's `maxLength` (app.bsky.feed.post `text`, 3,000)."""
-    return len(text.encode("utf-8"))
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
 def threads_length(text: str) -> int:
@@ -128,6 +149,8 @@ def threads_length(text: str) -> int:
     "Text posts are limited to 500 characters. Emojis are counted as the number of
     UTF-8 bytes."
     """
+    if text.isascii():  # no ASCII character is an emoji
+        return len(text)
     return sum(
         utf8_length(cluster) if is_emoji(cluster) else len(cluster) for cluster in _clusters(text)
     )
@@ -136,4 +159,4 @@ def threads_length(text: str) -> int:
 def utf16_length(text: str) -> int:
     """UTF-16 code units: what LinkedIn's and Facebook's text fields count (an emoji or
     an astral character is two), as Buffer's character-limit guide documents."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2

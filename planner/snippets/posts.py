@@ -18,7 +18,15 @@ from planner.check.terms import AudienceLens
 from planner.config import Config
 from planner.content import Post
 from planner.findings import Finding, Severity
-from planner.snippets.compose import Parts, Snippet, compose, from_override, hashtags, with_utm
+from planner.snippets.compose import (
+    Parts,
+    Snippet,
+    compose,
+    distinct,
+    from_override,
+    hashtags,
+    with_utm,
+)
 from planner.snippets.facets import facets
 from planner.snippets.length import utf8_length
 from planner.snippets.platforms import PLATFORMS, Platform
@@ -86,8 +94,8 @@ class _Common:
     ask: str
     link: str
     """The post's link, without any channel's UTM parameters."""
-    specific: tuple[str, ...]
-    """The post's tags worth a hashtag."""
+    hashtags: tuple[str, ...]
+    """The hashtags of the post's tags worth one."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,7 @@ class _Channel:
     """What one platform's snippets take from planner.toml."""
 
     hashtags: tuple[str, ...] = ()
+    """The channel's own hashtags, after the post's."""
     utm: Mapping[str, str] = field(default_factory=dict)
     host: str = ""
     """Mastodon's instance, for the share link."""
@@ -109,7 +118,7 @@ class SnippetWriter:
         self.base_url = base_url or config.site.base_url
         self.platforms = _platforms(config)
         self._links = Links.of(self.base_url)
-        self._specific: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._hashtags: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._channels = {name: _channel(config, name) for name in PLATFORMS}
 
     def channels(self, post: Post) -> tuple[str, ...]:
@@ -139,18 +148,18 @@ class SnippetWriter:
         )
 
     def _common(self, post: Post) -> _Common:
-        specific = self._specific.get(post.tags)
-        if specific is None:
-            specific = tuple(
-                t for t in post.tags if self.lens.judge(t).verdict not in UNWANTED_VERDICTS
+        made = self._hashtags.get(post.tags)
+        if made is None:
+            made = hashtags(
+                [t for t in post.tags if self.lens.judge(t).verdict not in UNWANTED_VERDICTS]
             )
-            self._specific[post.tags] = specific
+            self._hashtags[post.tags] = made
         return _Common(
             title=post.title,
             hook=_one_line(post.summary or post.title),
             ask=_one_line(post.ask),
             link=self._links.post_url(post.slug),
-            specific=specific,
+            hashtags=made,
         )
 
     def _parts(self, common: _Common, platform: str) -> Parts:
@@ -159,7 +168,9 @@ class SnippetWriter:
             title=common.title,
             hook=common.hook,
             url=with_utm(common.link, channel.utm),
-            hashtags=hashtags(common.specific + channel.hashtags),
+            hashtags=distinct(common.hashtags + channel.hashtags)
+            if channel.hashtags
+            else common.hashtags,
             ask=common.ask,
         )
 
@@ -186,7 +197,7 @@ def _channel(config: Config, platform: str) -> _Channel:
     if channel is None:
         return _Channel()
     return _Channel(
-        hashtags=tuple(t.lstrip("#") for t in channel.hashtags),
+        hashtags=hashtags([t.lstrip("#") for t in channel.hashtags]),
         utm=channel.utm,
         host=mastodon_host(channel.instance, channel.handle),
     )
