@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from planner.calendar import post_channels
@@ -86,19 +86,6 @@ class PostSnippets:
 
 
 @dataclass(frozen=True)
-class _Common:
-    """What every platform's snippet of one post shares."""
-
-    title: str
-    hook: str
-    ask: str
-    link: str
-    """The post's link, without any channel's UTM parameters."""
-    hashtags: tuple[str, ...]
-    """The hashtags of the post's tags worth one."""
-
-
-@dataclass(frozen=True)
 class _Channel:
     """What one platform's snippets take from planner.toml."""
 
@@ -119,12 +106,16 @@ class SnippetWriter:
         self.platforms = _platforms(config)
         self._links = Links.of(self.base_url)
         self._hashtags: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._names: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._channels = {name: _channel(config, name) for name in PLATFORMS}
 
     def channels(self, post: Post) -> tuple[str, ...]:
         """Where `post` is shared: its front-matter `channels`, else every enabled channel
         in planner.toml, else all six platforms (the known ones, in platform order)."""
-        return channels_for(post, self.config)
+        names = self._names.get(post.channels)
+        if names is None:
+            names = self._names[post.channels] = channels_for(post, self.config)
+        return names
 
     def parts(self, post: Post, platform: str) -> Parts:
         """The parts of `post`'s snippet for `platform`, hashtags most specific first."""
@@ -144,37 +135,37 @@ class SnippetWriter:
         names = [n for n in self.channels(post) if not wanted or n in wanted]
         common = self._common(post)
         return PostSnippets(
-            post, common.link, tuple(self._shared(post, common, name) for name in names)
+            post, common.url, tuple(self._shared(post, common, name) for name in names)
         )
 
-    def _common(self, post: Post) -> _Common:
+    def _common(self, post: Post) -> Parts:
+        """The parts every platform shares: the post's link without UTM parameters, the
+        hashtags of its wanted tags without any channel's."""
         made = self._hashtags.get(post.tags)
         if made is None:
             made = hashtags(
                 [t for t in post.tags if self.lens.judge(t).verdict not in UNWANTED_VERDICTS]
             )
             self._hashtags[post.tags] = made
-        return _Common(
+        return Parts(
             title=post.title,
             hook=_one_line(post.summary or post.title),
-            ask=_one_line(post.ask),
-            link=self._links.post_url(post.slug),
+            url=self._links.post_url(post.slug),
             hashtags=made,
+            ask=_one_line(post.ask),
         )
 
-    def _parts(self, common: _Common, platform: str) -> Parts:
-        channel = self._channels.get(platform) or _Channel()
-        return Parts(
-            title=common.title,
-            hook=common.hook,
-            url=with_utm(common.link, channel.utm),
-            hashtags=distinct(common.hashtags + channel.hashtags)
-            if channel.hashtags
-            else common.hashtags,
-            ask=common.ask,
+    def _parts(self, common: Parts, platform: str) -> Parts:
+        channel = self._channels.get(platform)
+        if channel is None or not (channel.utm or channel.hashtags):
+            return common
+        return replace(
+            common,
+            url=with_utm(common.url, channel.utm),
+            hashtags=distinct(common.hashtags + channel.hashtags),
         )
 
-    def _shared(self, post: Post, common: _Common, platform: str) -> Shared:
+    def _shared(self, post: Post, common: Parts, platform: str) -> Shared:
         rules = self.platforms[platform]
         parts = self._parts(common, platform)
         override = post.snippets.get(platform)

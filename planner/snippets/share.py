@@ -7,6 +7,7 @@ snippet.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 from planner.snippets.platforms import Platform
@@ -19,6 +20,7 @@ _ASCII_ESCAPED = _ESCAPED[:128]
 """The same for ASCII characters (one byte each in UTF-8): a `str.translate` table."""
 
 
+@functools.lru_cache(maxsize=64)  # platforms with as many hashtags share their text
 def quote(text: str) -> str:
     """`text` percent-encoded as UTF-8, every byte but letters, digits and `_.~-`: what
     `urllib.parse.quote(text, safe="")` gives, several times faster (a table look-up a
