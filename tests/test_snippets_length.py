@@ -241,6 +241,12 @@ def test_threads_length_of_ascii_text_counts_each_cluster_as_the_rule_says(text)
     assert threads_length(text) == expected
 
 
+@given(TEXTS.filter(bool))
+def test_threads_length_of_any_text_counts_each_cluster_as_the_rule_says(text):
+    expected = sum(utf8_length(c) if is_emoji(c) else len(c) for c in graphemes(text))
+    assert threads_length(text) == expected
+
+
 @given(TEXTS)
 def test_the_byte_and_code_unit_counts_are_the_encoded_lengths(text):
     assert utf8_length(text) == len(text.encode("utf-8"))

@@ -9,6 +9,7 @@ conformance data (tests/test_snippets_length.py).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -27,6 +28,21 @@ _PRESENTED = regex.compile(r"\p{Emoji_Presentation}|\p{Regional_Indicator}")
 _PICTOGRAPHIC = regex.compile(r"\p{Extended_Pictographic}")
 _EMOJI_PARTS = regex.compile(r"[\uFE0F\u200D\p{Emoji_Modifier}]")
 _KEYCAP = "\u20e3"
+_EMOJI_CAPABLE = regex.compile(
+    r"[\p{Emoji_Presentation}\p{Regional_Indicator}\p{Extended_Pictographic}\u20e3]"
+)
+"""What `is_emoji` looks for: in a text without any of these no cluster is an emoji."""
+_X_HEAVY = re.compile(
+    "[^" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in X_LIGHT_RANGES) + "]"
+)
+"""A character X weighs 2."""
+_LONE = re.compile(
+    "[\x00-\u02ff\u2010-\u2027\u2030-\u205e\u3001-\u3029\u3030-\u303f\u3041-\u3096"
+    "\u30a0-\u30ff\u4e00-\u9fff\uff01-\uff60]*"
+)
+"""Text of ASCII, Latin, general punctuation, CJK punctuation, kana, common ideographs and
+fullwidth forms: none of these extends, joins, is prepended, is Hangul or a regional
+indicator, so each is a grapheme cluster on its own, but CR LF."""
 _MASTODON_MENTION = regex.compile(r"(?<![\w/])@(\w+(?:[.-]+\w+)*)@[\w.-]+\w", regex.ASCII)
 
 
@@ -36,8 +52,10 @@ def graphemes(text: str) -> list[str]:
 
 
 def _grapheme_count(text: str) -> int:
-    """len(graphemes(text)), quickly for ASCII (where only CR LF joins two characters)."""
-    return len(text) - text.count("\r\n") if text.isascii() else len(graphemes(text))
+    """len(graphemes(text)), quickly for text where only CR LF joins two characters."""
+    if text.isascii() or _LONE.fullmatch(text):
+        return len(text) - text.count("\r\n")
+    return len(graphemes(text))
 
 
 def is_emoji(cluster: str) -> bool:
@@ -79,11 +97,15 @@ def x_length(text: str) -> int:
     """
     if text.isascii():  # NFC keeps it as it is; every character weighs 1, none is an emoji
         return len(text) + _url_discount(text, schemeless=True)
+    normalized = unicodedata.normalize("NFC", text)
+    if _EMOJI_CAPABLE.search(normalized) is None:  # no emoji: each character weighs alone
+        pieces, urls = _split_urls(normalized, schemeless=True)
+        return urls * URL_LENGTH + sum(len(p) + len(_X_HEAVY.findall(p)) for p in pieces)
     return x_length_general(text)
 
 
 def x_length_general(text: str) -> int:
-    """`x_length` for any text, ASCII or not."""
+    """`x_length` for any text, cluster by cluster."""
     pieces, urls = _split_urls(unicodedata.normalize("NFC", text), schemeless=True)
     weight = urls * URL_LENGTH
     for cluster in (c for piece in pieces for c in _clusters(piece)):
@@ -149,7 +171,7 @@ def threads_length(text: str) -> int:
     "Text posts are limited to 500 characters. Emojis are counted as the number of
     UTF-8 bytes."
     """
-    if text.isascii():  # no ASCII character is an emoji
+    if text.isascii() or _EMOJI_CAPABLE.search(text) is None:  # no cluster is an emoji
         return len(text)
     return sum(
         utf8_length(cluster) if is_emoji(cluster) else len(cluster) for cluster in _clusters(text)
