@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
-from snippet_strategies import ASCII_TEXTS, TEXTS
+from snippet_strategies import TEXTS
 
 from planner.snippets.length import (
     grapheme_length,
@@ -215,41 +215,29 @@ def test_is_emoji(cluster, expected):
     assert is_emoji(cluster) is expected
 
 
-@given(ASCII_TEXTS)
-def test_x_length_of_ascii_text_is_the_general_count(text):
+@given(TEXTS)
+def test_x_length_is_the_general_count_cluster_by_cluster(text):
     assert x_length(text) == x_length_general(text)
 
 
 @given(TEXTS)
-def test_x_length_of_any_text_is_the_general_count(text):
-    assert x_length(text) == x_length_general(text)
-
-
-@given(ASCII_TEXTS)
-def test_mastodon_length_of_ascii_text_is_the_general_count(text):
+def test_mastodon_length_is_the_general_count(text):
     assert mastodon_length(text) == mastodon_length_general(text)
-
-
-@given(TEXTS)
-def test_mastodon_length_of_any_text_is_the_general_count(text):
-    assert mastodon_length(text) == mastodon_length_general(text)
-
-
-@given(ASCII_TEXTS.filter(bool))
-def test_threads_length_of_ascii_text_counts_each_cluster_as_the_rule_says(text):
-    expected = sum(utf8_length(c) if is_emoji(c) else len(c) for c in graphemes(text))
-    assert threads_length(text) == expected
 
 
 @given(TEXTS.filter(bool))
-def test_threads_length_of_any_text_counts_each_cluster_as_the_rule_says(text):
+def test_threads_length_counts_each_cluster_as_the_rule_says(text):
     expected = sum(utf8_length(c) if is_emoji(c) else len(c) for c in graphemes(text))
     assert threads_length(text) == expected
 
 
 @given(TEXTS)
-def test_the_byte_and_code_unit_counts_are_the_encoded_lengths(text):
+def test_utf8_length_is_the_encoded_length(text):
     assert utf8_length(text) == len(text.encode("utf-8"))
+
+
+@given(TEXTS)
+def test_utf16_length_is_the_number_of_code_units(text):
     assert utf16_length(text) == len(text.encode("utf-16-le")) // 2
 
 

@@ -108,7 +108,7 @@ def with_utm(url: str, parameters: Mapping[str, str]) -> str:
 
 def layout(hook: str, ask: str, url: str, tags: Sequence[str]) -> str:
     """The snippet's paragraphs: hook, question, link, hashtags (empty ones left out)."""
-    return "\n\n".join(p for p in (hook, ask, url, " ".join(tags)) if p)
+    return "\n\n".join([p for p in (hook, ask, url, " ".join(tags)) if p])
 
 
 def compose(parts: Parts, platform: Platform) -> Snippet:

@@ -9,6 +9,7 @@ them so a script can post the record as it is.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -25,6 +26,7 @@ MAX_TAG_GRAPHEMES = 64
 _TAG = regex.compile(r"(?:^|(?<=\s))[#\uFF03](?!\ufe0f)(\S+)")
 _TRAILING = regex.compile(r"\p{P}+$")
 _SCHEME = regex.compile(r"https?://", regex.IGNORECASE)
+_start = itemgetter(0)
 
 
 def facets(text: str) -> list[dict[str, Any]]:
@@ -35,12 +37,12 @@ def facets(text: str) -> list[dict[str, Any]]:
         found.append((start, end, {"$type": LINK, "uri": uri}))
     for start, tag in tag_spans(text):
         found.append((start, start + 1 + len(tag), {"$type": TAG, "tag": tag}))
+    found.sort(key=_start)
+    if not text.isascii():  # else a code point is a byte
+        found = [(_bytes(text, start), _bytes(text, end), f) for start, end, f in found]
     return [
-        {
-            "index": {"byteStart": _bytes(text, start), "byteEnd": _bytes(text, end)},
-            "features": [feature],
-        }
-        for start, end, feature in sorted(found, key=lambda item: item[0])
+        {"index": {"byteStart": start, "byteEnd": end}, "features": [feature]}
+        for start, end, feature in found
     ]
 
 
@@ -78,4 +80,4 @@ def tag_spans_general(text: str) -> list[tuple[int, str]]:
 
 def _bytes(text: str, offset: int) -> int:
     """The UTF-8 byte offset of code-point offset `offset` in `text`."""
-    return offset if text.isascii() else len(text[:offset].encode("utf-8"))
+    return len(text[:offset].encode("utf-8"))
