@@ -1,7 +1,7 @@
 """Snippet speed: `SnippetWriter.for_post(post).as_json()` over every post of a site.
 
 Usage:
-    python benchmarks/bench_snippets.py SITE [--runs 7] [--against DIR ...]
+    python benchmarks/bench_snippets.py SITE [--runs 7] [--summaries] [--against DIR ...]
 
 SITE is a site directory (planner.toml, content/posts). Every post is loaded once, then
 each run makes a fresh SnippetWriter (sharing one warmed AudienceLens: tag verdicts are
@@ -10,6 +10,11 @@ every post, in CPU seconds of the worker process (steadier than wall time on a b
 machine; the work is single-threaded). The first run also pays for the module-level
 caches (hashtags, hosts); it is reported apart as "first", and "median" is the median
 of the other runs.
+
+With --summaries, the posts of a copy of SITE get a summary first: the first 20 to 59
+words of the body (a fifth of them followed by two links), and a third of them a
+question, so most snippets are shortened to fit (a generated site's hook is otherwise
+its short title).
 
 With --against, each DIR is another checkout of the repository (for instance
 `git archive main | tar -x -C /tmp/main`): every code tree runs in its own worker
@@ -24,9 +29,11 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -57,6 +64,23 @@ def worker(site_dir: Path) -> None:
         sys.stdout.flush()
 
 
+def with_summaries(site: Path, root: Path) -> Path:
+    """A copy of `site` under `root` whose posts have a summary (and some a question)."""
+    copy = root / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(".planner-cache", "public"))
+    for number, path in enumerate(sorted((copy / "content" / "posts").glob("*.md"))):
+        _, front, body = path.read_text(encoding="utf-8").split("---", 2)
+        words = body.strip().split("\n\n")[0].replace('"', "").split()
+        summary = " ".join(words[: 20 + number * 7 % 40])
+        if number % 5 == 0:
+            summary += " See example.com/notes and https://example.org/a_(b)."
+        front += f'summary: "{summary}"\n'
+        if number % 3 == 0:
+            front += 'ask: "What did yours measure?"\n'
+        path.write_text(f"---{front}---{body}", encoding="utf-8")
+    return copy
+
+
 def start_worker(site: Path, code: Path) -> tuple[subprocess.Popen[str], dict[str, object]]:
     env = {**os.environ, "PYTHONPATH": str(code)}
     process = subprocess.Popen(
@@ -82,15 +106,22 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--against", type=Path, nargs="*", default=[])
+    parser.add_argument("--summaries", action="store_true", help="give every post a summary")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args.site)
         return
-    trees = [REPO, *args.against]
-    workers = [start_worker(args.site.resolve(), tree.resolve()) for tree in trees]
+    with tempfile.TemporaryDirectory() as root:
+        site = with_summaries(args.site, Path(root)) if args.summaries else args.site
+        compare(site.resolve(), [REPO, *args.against], args.runs, args.site)
+
+
+def compare(site: Path, trees: list[Path], count: int, name: Path) -> None:
+    """Interleave `count` runs of each code tree on `site` and print the table."""
+    workers = [start_worker(site, tree.resolve()) for tree in trees]
     results: list[list[dict[str, object]]] = [[] for _ in trees]
-    for _ in range(args.runs):
+    for _ in range(count):
         for (process, _info), runs in zip(workers, results, strict=True):
             runs.append(run_once(process))
     for process, _info in workers:
@@ -98,7 +129,7 @@ def main() -> None:
         process.stdin.close()
         process.wait()
     posts = int(str(workers[0][1]["posts"]))
-    print(f"for_post().as_json() over {posts} posts of {args.site}, {args.runs} runs")
+    print(f"for_post().as_json() over {posts} posts of {name}, {count} runs")
     print(f"{'code':<40} {'first s':>8} {'median s':>9} {'ms/post':>8} {'digest':>13}")
     medians = [_median(runs) for runs in results]
     for tree, runs, median in zip(trees, results, medians, strict=True):
