@@ -70,3 +70,8 @@ def test_quote_is_urllibs_quote_with_nothing_safe(text):
 @given(st.text(st.characters(max_codepoint=127), max_size=200))
 def test_quote_of_ascii_text_is_urllibs_quote_with_nothing_safe(text):
     assert quote(text) == urllib_quote(text, safe="")
+
+
+def test_quote_of_a_text_too_long_to_remember_is_urllibs_quote():
+    text = "Große Wörter, 👍🏽 & more " * 400
+    assert quote(text) == urllib_quote(text, safe="")

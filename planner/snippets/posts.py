@@ -107,7 +107,7 @@ class SnippetWriter:
         self._links = Links.of(self.base_url)
         self._hashtags: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._names: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._channels = {name: _channel(config, name) for name in PLATFORMS}
+        self._channels = {name: _channel(config, name) for name in (*PLATFORMS, *config.channels)}
 
     def channels(self, post: Post) -> tuple[str, ...]:
         """Where `post` is shared: its front-matter `channels`, else every enabled channel

@@ -20,11 +20,24 @@ _ASCII_ESCAPED = _ESCAPED[:128]
 """The same for ASCII characters (one byte each in UTF-8): a `str.translate` table."""
 
 
-@functools.lru_cache(maxsize=64)  # platforms with as many hashtags share their text
+REMEMBERED = 4096
+"""Texts up to this long are remembered (platforms with as many hashtags share their
+text); longer ones, which are rare and could be huge, are encoded each time."""
+
+
 def quote(text: str) -> str:
     """`text` percent-encoded as UTF-8, every byte but letters, digits and `_.~-`: what
     `urllib.parse.quote(text, safe="")` gives, several times faster (a table look-up a
     character for ASCII text, a byte otherwise)."""
+    return _remembered(text) if len(text) <= REMEMBERED else _quote(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _remembered(text: str) -> str:
+    return _quote(text)
+
+
+def _quote(text: str) -> str:
     if text.isascii():
         return text.translate(_ASCII_ESCAPED)
     return "".join(map(_ESCAPED.__getitem__, text.encode("utf-8")))
