@@ -57,3 +57,10 @@ def test_every_facet_slices_its_link_or_tag_out_of_the_utf8_text(text):
             assert piece[1:] == feature["tag"]
         else:
             assert feature["uri"].endswith(piece)
+
+
+def test_offsets_of_thousands_of_tags_after_non_ascii_text_are_utf8_bytes():
+    text = "カマロ " + " ".join(f"#タグ{n}" for n in range(5000))
+    found = facets(text)
+    assert len(found) == 5000
+    assert sliced(text, found[-1]) == "#タグ4999"

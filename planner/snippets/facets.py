@@ -39,7 +39,8 @@ def facets(text: str) -> list[dict[str, Any]]:
         found.append((start, start + 1 + len(tag), {"$type": TAG, "tag": tag}))
     found.sort(key=_start)
     if not text.isascii():  # else a code point is a byte
-        found = [(_bytes(text, start), _bytes(text, end), f) for start, end, f in found]
+        at = _byte_offsets(text, [offset for start, end, _ in found for offset in (start, end)])
+        found = [(at[start], at[end], feature) for start, end, feature in found]
     return [
         {"index": {"byteStart": start, "byteEnd": end}, "features": [feature]}
         for start, end, feature in found
@@ -78,6 +79,12 @@ def tag_spans_general(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _bytes(text: str, offset: int) -> int:
-    """The UTF-8 byte offset of code-point offset `offset` in `text`."""
-    return len(text[:offset].encode("utf-8"))
+def _byte_offsets(text: str, offsets: list[int]) -> dict[int, int]:
+    """The UTF-8 byte offset of each code-point offset in `offsets`, in one pass over
+    `text` (a text with thousands of tags is not encoded once for each)."""
+    found, done, size = {}, 0, 0
+    for offset in sorted(set(offsets)):
+        size += len(text[done:offset].encode("utf-8"))
+        found[offset] = size
+        done = offset
+    return found

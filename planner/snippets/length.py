@@ -98,15 +98,19 @@ def x_length(text: str) -> int:
     if text.isascii():  # NFC keeps it as it is; every character weighs 1, none is an emoji
         return len(text) + _url_discount(text, schemeless=True)
     normalized = unicodedata.normalize("NFC", text)
+    pieces, urls = _split_urls(normalized, schemeless=True)
     if _EMOJI_CAPABLE.search(normalized) is None:  # no emoji: each character weighs alone
-        pieces, urls = _split_urls(normalized, schemeless=True)
         return urls * URL_LENGTH + sum(len(p) + len(_X_HEAVY.findall(p)) for p in pieces)
-    return x_length_general(text)
+    return _weight_by_clusters(pieces, urls)
 
 
 def x_length_general(text: str) -> int:
     """`x_length` for any text, cluster by cluster."""
-    pieces, urls = _split_urls(unicodedata.normalize("NFC", text), schemeless=True)
+    return _weight_by_clusters(*_split_urls(unicodedata.normalize("NFC", text), schemeless=True))
+
+
+def _weight_by_clusters(pieces: list[str], urls: int) -> int:
+    """X's weight of a text: `urls` URLs and, between them, `pieces` (NFC)."""
     weight = urls * URL_LENGTH
     for cluster in (c for piece in pieces for c in _clusters(piece)):
         if cluster.isascii():  # every ASCII character weighs 1, and none is an emoji
