@@ -4,11 +4,14 @@ against their documented rules, and hand-checked edge cases."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given
 from snippet_strategies import TEXTS
 
 from planner.snippets.length import (
+    SINGLE_CLUSTERS,
     grapheme_length,
     graphemes,
     is_emoji,
@@ -244,3 +247,12 @@ def test_utf16_length_is_the_number_of_code_units(text):
 @given(TEXTS)
 def test_grapheme_length_is_the_number_of_clusters(text):
     assert grapheme_length(text) == len(graphemes(text))
+
+
+def test_every_character_counted_alone_is_a_grapheme_cluster_next_to_the_others():
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    lone = [c for c in everything if SINGLE_CLUSTERS.fullmatch(c)]
+    shuffled = random.Random(1).sample(lone, len(lone))
+    texts = [*(r.join(lone) for r in ("a", "\r", "\n", "…", "あ", "一")), "".join(shuffled)]
+    for text in (*texts, "".join(reversed(lone))):
+        assert len(graphemes(text)) == len(text) - text.count("\r\n")
