@@ -21,7 +21,7 @@ def runs_holding(text: str, char: str) -> list[tuple[int, str]]:
     code-point offset, in order."""
     if char not in text:
         return []
-    if any(split in text for split in SPLIT_ONLY):
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:  # SPLIT_ONLY
         return runs_holding_general(text, char)
     found = []
     cursor = 0
