@@ -12,6 +12,7 @@ from planner.snippets.compose import (
     ELLIPSIS,
     Parts,
     compose,
+    distinct,
     from_override,
     hashtag,
     hashtags,
@@ -200,3 +201,8 @@ def test_a_huge_summary_is_shortened_to_fit_every_platform():
     for platform in PLATFORMS.values():
         made = compose(parts(hook=hook), platform)
         assert made.fits and made.text.split("\n\n")[0].endswith(ELLIPSIS)
+
+
+@given(first=TAGS, second=TAGS)
+def test_hashtags_of_two_lists_are_the_distinct_hashtags_of_each(first, second):
+    assert hashtags(first + second) == distinct(hashtags(first) + hashtags(second))
