@@ -7,7 +7,7 @@ import regex
 from hypothesis import given
 from snippet_strategies import ASCII_TEXTS, TEXTS
 
-from planner.snippets.autolink import CACHED_TOKEN, find_urls
+from planner.snippets.autolink import LONGEST_REMEMBERED_RUN, find_urls
 
 
 def urls(text: str, **kwargs: bool) -> list[str]:
@@ -82,7 +82,7 @@ def test_without_schemeless_urls_only_those_with_a_scheme_are_found(text):
 
 
 def test_a_run_too_long_to_remember_is_searched_as_any_other():
-    url = "https://example.com/" + "a" * CACHED_TOKEN
+    url = "https://example.com/" + "a" * LONGEST_REMEMBERED_RUN
     assert urls(f"see {url}. and example.org") == [url, "example.org"]
 
 

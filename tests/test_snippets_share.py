@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.snippets.platforms import PLATFORMS
-from planner.snippets.share import mastodon_host, quote, share_link
+from planner.snippets.share import LONGEST_REMEMBERED_TEXT, mastodon_host, quote, share_link
 
 TEXT = "Our M21 & the 1/4-in. pin: 100% right? 👍🏿 #MuncieM21\n\nhttps://example.com/a?b=c&d=e"
 URL = "https://example.com/posts/m21/?utm_source=x&utm_medium=social"
@@ -73,5 +73,5 @@ def test_quote_of_ascii_text_is_urllibs_quote_with_nothing_safe(text):
 
 
 def test_quote_of_a_text_too_long_to_remember_is_urllibs_quote():
-    text = "Große Wörter, 👍🏽 & more " * 400
+    text = "Große Wörter, 👍🏽 & more " * (LONGEST_REMEMBERED_TEXT // 10)
     assert quote(text) == urllib_quote(text, safe="")

@@ -34,7 +34,7 @@ URL_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-CACHED_TOKEN = 256
+LONGEST_REMEMBERED_RUN = 256
 """Runs up to this long have their URLs remembered (a post's link recurs in every
 platform's snippet and in every count of it); longer ones are worked out each time."""
 TRAILING = ".,!?;:'\"*[]"
@@ -70,7 +70,7 @@ def url_spans(text: str, *, schemeless: bool = True) -> list[tuple[int, int, str
     """`find_urls` as plain (start, end, URL) tuples, for the counters."""
     found = []
     for offset, run in runs_holding(text, "."):  # a URL is inside one run of non-space
-        spans = _in_cached_token(run) if len(run) <= CACHED_TOKEN else _in_token(run)
+        spans = _in_remembered_run(run) if len(run) <= LONGEST_REMEMBERED_RUN else _in_token(run)
         found += [
             (offset + start, offset + end, url)
             for start, end, url, scheme in spans
@@ -80,7 +80,7 @@ def url_spans(text: str, *, schemeless: bool = True) -> list[tuple[int, int, str
 
 
 @functools.lru_cache(maxsize=4096)
-def _in_cached_token(token: str) -> tuple[tuple[int, int, str, bool], ...]:
+def _in_remembered_run(token: str) -> tuple[tuple[int, int, str, bool], ...]:
     return _in_token(token)
 
 

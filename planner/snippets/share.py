@@ -20,7 +20,7 @@ _ASCII_ESCAPED = _ESCAPED[:128]
 """The same for ASCII characters (one byte each in UTF-8): a `str.translate` table."""
 
 
-REMEMBERED = 4096
+LONGEST_REMEMBERED_TEXT = 4096
 """Texts up to this long are remembered (platforms with as many hashtags share their
 text); longer ones, which are rare and could be huge, are encoded each time."""
 
@@ -29,7 +29,7 @@ def quote(text: str) -> str:
     """`text` percent-encoded as UTF-8, every byte but letters, digits and `_.~-`: what
     `urllib.parse.quote(text, safe="")` gives, several times faster (a table look-up a
     character for ASCII text, a byte otherwise)."""
-    return _remembered(text) if len(text) <= REMEMBERED else _quote(text)
+    return _remembered(text) if len(text) <= LONGEST_REMEMBERED_TEXT else _quote(text)
 
 
 @functools.lru_cache(maxsize=64)
