@@ -70,7 +70,7 @@ def url_spans(text: str, *, schemeless: bool = True) -> list[tuple[int, int, str
     """`find_urls` as plain (start, end, URL) tuples, for the counters."""
     found = []
     for offset, run in runs_holding(text, "."):  # a URL is inside one run of non-space
-        spans = _in_remembered_run(run) if len(run) <= LONGEST_REMEMBERED_RUN else _in_token(run)
+        spans = _in_remembered_run(run) if len(run) <= LONGEST_REMEMBERED_RUN else _in_run(run)
         found += [
             (offset + start, offset + end, url)
             for start, end, url, scheme in spans
@@ -80,15 +80,15 @@ def url_spans(text: str, *, schemeless: bool = True) -> list[tuple[int, int, str
 
 
 @functools.lru_cache(maxsize=4096)
-def _in_remembered_run(token: str) -> tuple[tuple[int, int, str, bool], ...]:
-    return _in_token(token)
+def _in_remembered_run(run: str) -> tuple[tuple[int, int, str, bool], ...]:
+    return _in_run(run)
 
 
-def _in_token(token: str) -> tuple[tuple[int, int, str, bool], ...]:
+def _in_run(run: str) -> tuple[tuple[int, int, str, bool], ...]:
     """The URLs in one run of non-space: (start, end, URL, whether it has a scheme),
     offsets within the run."""
     found = []
-    for match in URL_RE.finditer(token):
+    for match in URL_RE.finditer(run):
         scheme, host = match.group("scheme"), match.group("host")
         if not _valid_host(host, bool(scheme), bool(match.group("path"))):
             continue

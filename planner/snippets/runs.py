@@ -12,8 +12,6 @@ from __future__ import annotations
 import regex
 
 _RUN = regex.compile(r"\S+")
-SPLIT_ONLY = "\x1c\x1d\x1e\x1f"
-"""Characters `str.split` splits at and `\\s` does not match."""
 
 
 def runs_holding(text: str, char: str) -> list[tuple[int, str]]:
@@ -21,8 +19,8 @@ def runs_holding(text: str, char: str) -> list[tuple[int, str]]:
     code-point offset, in order."""
     if char not in text:
         return []
-    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:  # SPLIT_ONLY
-        return runs_holding_general(text, char)
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return runs_holding_general(text, char)  # str.split splits there, \s does not
     found = []
     cursor = 0
     for run in [r for r in text.split() if char in r]:
