@@ -203,6 +203,10 @@ def test_threads_counts_an_emoji_as_its_utf8_bytes():
     assert threads_length(FAMILY) == 25
 
 
+def test_threads_counts_an_empty_text_as_nothing():
+    assert threads_length("") == 0
+
+
 def test_utf16_length_counts_astral_characters_twice():
     assert utf16_length("a😷𝐁") == 5
 
