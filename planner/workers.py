@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import TypeVar
+from typing import Any, TypeVar
 
 PARALLEL_MIN = 200
 """Fewer items than this are done in this process."""
@@ -55,3 +55,26 @@ def in_chunks(work: Callable[[int, int], T], count: int, progress: str = "") -> 
     if progress:
         sys.stderr.write("\r" + " " * 40 + "\r")
     return results
+
+
+_task: list[Callable[[], Any]] = []
+"""The function `in_child` runs, set before forking; the child finds it here."""
+
+
+def in_child(task: Callable[[], T]) -> T:
+    """`task()` run in a forked child process, its result handed back (it must pickle):
+    for work that loads large data this process should not keep (and pass on to the
+    workers it forks later). Here, where the platform cannot fork."""
+    context = fork_context()
+    if context is None:
+        return task()
+    _task[:] = [task]
+    try:
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            return pool.submit(_run_task).result()
+    finally:
+        _task.clear()
+
+
+def _run_task() -> Any:
+    return _task[0]()

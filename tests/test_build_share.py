@@ -115,3 +115,15 @@ def test_an_unchanged_site_does_not_recompute_its_snippets(example, monkeypatch)
 
     monkeypatch.setattr(posts.SnippetWriter, "for_post", fail)
     build(example)
+
+
+def test_two_posts_with_the_same_text_get_snippets_with_their_own_links(tmp_path):
+    site = copy_example(tmp_path / "example")
+    posts = site / "content" / "posts"
+    text = '---\ntitle: "🏁"\ndate: 2026-11-01\nstatus: ready\n---\n\nThe same words.\n'
+    for name in ("a-twin", "b-twin"):  # a title with no letters: the slug is the file's name
+        (posts / f"{name}.md").write_text(text, encoding="utf-8")
+    out = build(site, check=False)  # the checker finds little to say of such a post
+    for slug in ("a-twin", "b-twin"):
+        data = json.loads((out / "snippets" / f"{slug}.json").read_text())
+        assert all(f"/posts/{slug}/" in s["text"] for s in data["snippets"]), slug

@@ -26,6 +26,7 @@ from planner.content import Post, State
 from planner.publish.pages import Page
 from planner.site import Site
 from planner.urls import Links
+from planner.workers import in_child
 
 if TYPE_CHECKING:  # imported when a writer is made: they bring the checker with them
     from planner.check.terms import AudienceLens
@@ -34,25 +35,32 @@ if TYPE_CHECKING:  # imported when a writer is made: they bring the checker with
 
 class Snippets:
     """A post's snippets (the JSON form) for a template, worked out only when a page or
-    file needs them; its repr is its key, so page keys stay cheap."""
+    file needs them; its repr is its key, so page keys stay cheap.
+
+    Only the last post's snippets are kept (`_last`, per process): a post's JSON file and
+    share page are drawn one after the other, and a worker drawing thousands of posts
+    should not hold all their snippets."""
+
+    _last: tuple[str, dict[str, Any]] = ("", {})
 
     def __init__(self, key: str, post: Post, writer: LazyWriter) -> None:
         self.key = key
         self._post = post
         self._writer = writer
-        self._data: dict[str, Any] | None = None
 
     @property
     def data(self) -> dict[str, Any]:
-        if self._data is None:
-            self._data = self._writer.get().for_post(self._post).as_json()
-        return self._data
+        if Snippets._last[0] != self.key:
+            Snippets._last = (self.key, self._writer.get().for_post(self._post).as_json())
+        return Snippets._last[1]
 
-    def judge_tags(self) -> None:
-        """Judge the post's tags now (the verdicts are kept for every post)."""
-        lens = self._writer.get().lens
-        for tag in self._post.tags:
-            lens.judge(tag)
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self._post.tags
+
+    @property
+    def writer(self) -> LazyWriter:
+        return self._writer
 
     def __getattr__(self, name: str) -> Any:  # `share.title` in templates
         if name.startswith("_"):
@@ -111,14 +119,33 @@ class StoredVerdicts:
         self.table.put(key, verdict)
         return Judged(verdict)
 
+    def judge_all(self, tags: set[str]) -> None:
+        """Judge every tag not judged yet, at once, in a child process: the term model
+        (~90 MB of word data) then never enters this process, nor the workers it forks."""
+        missing = sorted(t for t in tags if not isinstance(self.table.get(self.table.key(t)), str))
+        if not missing:
+            return
+        audience = self.audience
+        for tag, verdict in in_child(lambda: _verdicts(audience, missing)).items():
+            self.table.put(self.table.key(tag), verdict)
+
+
+def _verdicts(audience: Audience, tags: list[str]) -> dict[str, str]:
+    from planner.check.terms import AudienceLens
+
+    lens = AudienceLens(audience)
+    return {tag: str(lens.judge(tag).verdict) for tag in tags}
+
 
 def judge_tags(pages: Sequence[Page]) -> None:
-    """Judge the tags of the posts whose snippets `pages` will draw, once, here: the
-    processes that draw the pages inherit the verdicts instead of each redoing them."""
-    for page in pages:
-        share = page.context.get("share")
-        if isinstance(share, Snippets):
-            share.judge_tags()
+    """Judge the tags of the posts whose snippets `pages` will draw, once, before they
+    are drawn: the processes that draw the pages inherit the verdicts instead of each
+    redoing them."""
+    shared = [page.context["share"] for page in pages if "share" in page.context]
+    snippets = [share for share in shared if isinstance(share, Snippets)]
+    if snippets:
+        lens = snippets[0].writer.get().lens
+        lens.judge_all({tag for share in snippets for tag in share.tags})
 
 
 def shared_posts(posts: Sequence[Post], chosen: Sequence[Post], now: datetime) -> list[Post]:
@@ -162,7 +189,7 @@ def share_outputs(
     settings = digest(repr((site.audience, site.config.channels, links.base_url)))
     pages: list[Page] = []
     for post in posts:
-        snippets = Snippets(digest(settings, post_keys[post.path]), post, writer)
+        snippets = Snippets(digest(settings, post.slug, post_keys[post.path]), post, writer)
         pages.append(
             Page(urls.snippets_path(post.slug), "snippets.json", {"share": snippets}, draw=_json)
         )
