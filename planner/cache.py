@@ -166,12 +166,13 @@ class Packs:
     """
 
     SUFFIX = ".pack"
+    INDEX = "index.json"
     MERGE_BELOW = 64 * 1024
     """Packs smaller than this (what an edit or two leaves) are merged when there are several."""
 
     def __init__(self, directory: Path | None, settings: str) -> None:
         self.directory = directory
-        self.index = Table(None if directory is None else directory / "index.json", settings, None)
+        self.index = Table(None if directory is None else directory / self.INDEX, settings, None)
         self._pending: dict[str, str] = {}
 
     def key(self, *parts: str | bytes) -> str:
@@ -223,10 +224,8 @@ class Packs:
             return
         self._merge()
         self.index.save()
-        keep = {
-            f"{where[0]}{self.SUFFIX}" for where in self.index.used().values() if _is_place(where)
-        }
-        keep.add(self.index.path.name if self.index.path else "")
+        places = [where for where in self.index.used().values() if _is_place(where)]
+        keep = {self.INDEX, *(f"{name}{self.SUFFIX}" for name, _, _ in places)}
         with contextlib.suppress(OSError):
             for entry in os.scandir(self.directory):
                 if entry.name not in keep:  # packs no longer used, files of older layouts

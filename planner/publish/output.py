@@ -120,17 +120,13 @@ def apply(staging: Path, out: Path, expected: set[str], previous: set[str] | Non
         return
     staged = _staged_files(staging)
     if previous is None:
-        previous = {
-            Path(root, name).relative_to(out).as_posix()
-            for root, _, files in os.walk(out)
-            for name in files
-        }
+        previous = set(_tree_files(out))
     stale = sorted(r for r in previous - expected if os.path.lexists(os.path.join(out, r)))
     if not staged and not stale:
         shutil.rmtree(staging)  # nothing changed: leave the site as it is
         return
     if len(staged) + len(stale) > IN_PLACE_MOST and _exchange_supported(staging, out):
-        _link_unchanged(staging, out, expected, previous)
+        _link_unchanged(staging, out, set(stale))
         if _exchange(staging, out):
             shutil.rmtree(staging)  # the previous site, now at the staging path
             return
@@ -164,24 +160,27 @@ def _finish_in_place(staging: Path, out: Path) -> None:
 
 
 def _staged_files(staging: Path) -> list[str]:
-    """The files of the staging directory (relative POSIX paths), its note left out."""
+    """The files of the staging directory, its note (at the top) left out."""
+    return sorted(f for f in _tree_files(staging) if not f.startswith(APPLYING))
+
+
+def _tree_files(directory: Path) -> list[str]:
+    """Every file under `directory`, as a relative POSIX path."""
     found = []
-    for root, _, files in os.walk(staging):
-        inside = os.path.relpath(root, staging)
+    for root, _, files in os.walk(directory):
+        inside = os.path.relpath(root, directory)
         prefix = "" if inside == "." else inside.replace(os.sep, "/") + "/"
-        found += [prefix + name for name in files if prefix or not name.startswith(APPLYING)]
-    return sorted(found)
+        found += [prefix + name for name in files]
+    return found
 
 
-def _link_unchanged(
-    staging: Path, out: Path, expected: set[str], previous: set[str] | None
-) -> None:
-    """Complete `staging` with the files of `out` that stay: hard links, same inode.
+def _link_unchanged(staging: Path, out: Path, stale: set[str]) -> None:
+    """Complete `staging` with the files of `out` that stay (all but the `stale` ones):
+    hard links, same inode.
 
     Plain strings and `os` calls: a site has thousands of files, and this runs on every
     build that changes any of them.
     """
-    stale = set() if previous is None else previous - expected
     top, new = str(out), str(staging)
     for root, _, files in os.walk(top):
         inside = os.path.relpath(root, top)
@@ -189,9 +188,7 @@ def _link_unchanged(
         target_dir = os.path.join(new, inside)
         made = os.path.isdir(target_dir)
         for name in files:
-            relative = prefix + name
-            keep = relative in expected if previous is None else relative not in stale
-            if not keep:
+            if prefix + name in stale:
                 continue
             dest = os.path.join(target_dir, name)
             if not made:

@@ -59,8 +59,8 @@ class Snippets:
         return self._post.tags
 
     @property
-    def writer(self) -> LazyWriter:
-        return self._writer
+    def verdicts(self) -> StoredVerdicts:
+        return self._writer.verdicts
 
     def __getattr__(self, name: str) -> Any:  # `share.title` in templates
         if name.startswith("_"):
@@ -81,14 +81,13 @@ class LazyWriter:
     def __init__(self, site: Site, base_url: str, verdicts: Table) -> None:
         self.site = site
         self.base_url = base_url
-        self.verdicts = verdicts
+        self.verdicts = StoredVerdicts(site.audience, verdicts)
 
     @functools.cache  # noqa: B019  (one writer per build, kept as long as the build)
     def get(self) -> SnippetWriter:
         from planner.snippets.posts import SnippetWriter
 
-        lens = StoredVerdicts(self.site.audience, self.verdicts)
-        return SnippetWriter(self.site.config, lens, self.base_url)  # type: ignore[arg-type]
+        return SnippetWriter(self.site.config, self.verdicts, self.base_url)  # type: ignore[arg-type]
 
 
 class Judged(NamedTuple):
@@ -111,29 +110,28 @@ class StoredVerdicts:
         return AudienceLens(self.audience)
 
     def judge(self, tag: str) -> Judged:
-        key = self.table.key(tag)
-        stored = self.table.get(key)
-        if isinstance(stored, str):
-            return Judged(stored)
-        verdict = str(self.lens.judge(tag).verdict)
-        self.table.put(key, verdict)
-        return Judged(verdict)
+        """The tag's verdict; judged here if `judge_all` has not judged it."""
+        if self._stored(tag) is None:
+            self._keep(_verdicts(self.lens, [tag]))
+        return Judged(self._stored(tag) or "")
 
     def judge_all(self, tags: set[str]) -> None:
         """Judge every tag not judged yet, at once, in a child process: the term model
         (~90 MB of word data) then never enters this process, nor the workers it forks."""
-        missing = sorted(t for t in tags if not isinstance(self.table.get(self.table.key(t)), str))
-        if not missing:
-            return
-        audience = self.audience
-        for tag, verdict in in_child(lambda: _verdicts(audience, missing)).items():
+        missing = sorted(tag for tag in tags if self._stored(tag) is None)
+        if missing:
+            self._keep(in_child(lambda: _verdicts(self.lens, missing)))
+
+    def _stored(self, tag: str) -> str | None:
+        verdict = self.table.get(self.table.key(tag))
+        return verdict if isinstance(verdict, str) else None
+
+    def _keep(self, verdicts: dict[str, str]) -> None:
+        for tag, verdict in verdicts.items():
             self.table.put(self.table.key(tag), verdict)
 
 
-def _verdicts(audience: Audience, tags: list[str]) -> dict[str, str]:
-    from planner.check.terms import AudienceLens
-
-    lens = AudienceLens(audience)
+def _verdicts(lens: AudienceLens, tags: list[str]) -> dict[str, str]:
     return {tag: str(lens.judge(tag).verdict) for tag in tags}
 
 
@@ -144,8 +142,7 @@ def judge_tags(pages: Sequence[Page]) -> None:
     shared = [page.context["share"] for page in pages if "share" in page.context]
     snippets = [share for share in shared if isinstance(share, Snippets)]
     if snippets:
-        lens = snippets[0].writer.get().lens
-        lens.judge_all({tag for share in snippets for tag in share.tags})
+        snippets[0].verdicts.judge_all({tag for share in snippets for tag in share.tags})
 
 
 def shared_posts(posts: Sequence[Post], chosen: Sequence[Post], now: datetime) -> list[Post]:
