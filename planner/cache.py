@@ -37,6 +37,8 @@ STORE_VERSION = "2"
 RETIRED = ("check.json", "pages.json", "snippets")
 """Files and folders of earlier cache layouts, removed when a run saves."""
 MANIFEST_PREFIX = "pages-"
+BUILT = "-built.json"
+"""Beside an output directory's manifest: the record of its last complete build."""
 RACY_NS = 2_000_000_000
 """A file changed less than this long ago may change again with the same stamp (file
 systems with coarse timestamps): its stored digest is not trusted."""
@@ -327,8 +329,28 @@ class Store:
 
     def manifest(self, out: Path, settings: str = "") -> Table:
         """The page manifest of the output directory `out`: what each file was made from."""
-        name = MANIFEST_PREFIX + digest(str(out))
-        return self.table(name, settings, meta={"out": str(out)})
+        return self.table(self._manifest_name(out), settings, meta={"out": str(out)})
+
+    @staticmethod
+    def _manifest_name(out: Path) -> str:
+        return MANIFEST_PREFIX + digest(str(out))
+
+    def drop_output(self, out: Path) -> None:
+        """Forget the page manifest of `out` and the record of its last build: a build
+        that does not use the cache (`Store(None)`) is about to change it."""
+        if self.directory is None:
+            return
+        name = self._manifest_name(out)
+        for path in (self.directory / f"{name}.json", self.directory / f"{name}{BUILT}"):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+
+    def built_path(self, out: Path) -> Path | None:
+        """Where the record of the last complete build into `out` is kept (None without a
+        store); dropped with the page manifest when `out` is gone."""
+        if self.directory is None:
+            return None
+        return self.directory / f"{self._manifest_name(out)}{BUILT}"
 
     def file_digest(self, path: Path) -> str:
         """A digest of the file's bytes, "" when it cannot be read.

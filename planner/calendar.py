@@ -300,6 +300,11 @@ def _uid(item: Entry) -> str:
     return f"{item.slug}@{host}"
 
 
+ICS_HISTORY = timedelta(days=365)
+"""calendar.ics holds the last year of posts and everything upcoming: what a calendar
+subscription is for, and icalendar takes seconds to write thousands of events."""
+
+
 def to_ics(entries: Sequence[Entry], *, calendar_name: str, tz: ZoneInfo) -> bytes:
     """An RFC 5545 calendar: one VEVENT per entry, stable UID per post, DTSTART in `tz`.
 

@@ -497,13 +497,16 @@ def _draft_flag(
 
 def post_files(content_dir: Path) -> list[Path]:
     """Every `*.md` under `content_dir`, in a stable order, skipping hidden files and dirs."""
-    if not content_dir.is_dir():
-        return []
-    found = []
+    return sorted(Path(name) for name in post_file_names(content_dir))
+
+
+def post_file_names(content_dir: Path) -> list[str]:
+    """`post_files` as plain strings, in no set order: for callers that only stat them."""
+    found: list[str] = []
     for root, dirs, files in os.walk(content_dir, followlinks=True):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [Path(root, f) for f in files if f.endswith(".md") and not f.startswith(".")]
-    return sorted(found)
+        found += [os.path.join(root, f) for f in files if f.endswith(".md") and f[0] != "."]
+    return found
 
 
 def slug_line(post: Post) -> int:

@@ -229,16 +229,16 @@ def test_second_build_uses_the_cache_and_writes_nothing(example):
 
 
 def test_post_facts_are_worked_out_once_per_change(example, monkeypatch):
-    import planner.publish
+    import planner.publish.phases
 
     calls: list[str] = []
-    real = planner.publish.covered_interests
+    real = planner.publish.phases.covered_interests
 
     def counting(audience, post):
         calls.append(post.title)
         return real(audience, post)
 
-    monkeypatch.setattr(planner.publish, "covered_interests", counting)
+    monkeypatch.setattr(planner.publish.phases, "covered_interests", counting)
     build(example)
     ready = len(calls)
     assert ready > 0
@@ -501,7 +501,7 @@ def test_calendar_page_without_show_upcoming_has_no_agenda(example):
 
 
 def test_gate_and_calendar_share_one_checker_pass(example, monkeypatch):
-    import planner.publish as build_module
+    import planner.publish.phases as build_module
 
     calls: list[list[str]] = []
     real = build_module.findings_for

@@ -72,6 +72,12 @@ def build(
         echo_findings(err.findings)
         click.echo(f"planner: build stopped: {err}; the previous output is unchanged", err=True)
         ctx.exit(EXIT_FINDINGS)
+    if report.untouched:
+        click.echo(
+            f"{display_path(report.out)} is up to date: nothing {report.posts} post(s) depend "
+            f"on has changed since the last build ({report.seconds:.2f} s)"
+        )
+        return
     checked = f", {report.checked} checked" if report.checked else ", not checked"
     click.echo(
         f"built {report.posts} post(s) into {display_path(report.out)} in {report.seconds:.2f} s: "

@@ -5,11 +5,13 @@ theme that ships inside the package."""
 from __future__ import annotations
 
 from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 import planner
 from planner.cache import digest
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 def default_theme_dir() -> Path:
@@ -30,6 +32,8 @@ def theme_dirs(site_root: Path, name: str) -> list[Path]:
 def environment(dirs: list[Path]) -> jinja2.Environment:
     """A Jinja2 environment over the theme directories, autoescaping everything; for one
     build (templates are read once, not checked for changes on every page)."""
+    import jinja2  # here: a build with nothing to do never draws a page
+
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(d / "templates") for d in dirs]),
         autoescape=True,
