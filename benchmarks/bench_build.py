@@ -25,6 +25,7 @@ time is given as a multiple of that floor and of Hugo's.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -118,15 +119,16 @@ def median(runs: list[Measured], pick: Callable[[Measured], float]) -> float:
 def one_round(site: Path, argv: list[str], out: str, cache: str) -> list[Measured]:
     """Cold, warm and one-post-edited builds, one after the other."""
     post = sorted((site / "content").rglob("*.md"))[len(argv) % 7]
-    original = post.read_text()
+    original, stat = post.read_text(), post.stat()
     clean(site, out, cache)
     cold = run_measured(argv, cwd=site)
     warm = run_measured(argv, cwd=site)
     post.write_text(original.replace(".", ". Edited.", 1))
     try:
         edited = run_measured(argv, cwd=site)
-    finally:
+    finally:  # the file as it was, times included: the next round starts from it
         post.write_text(original)
+        os.utime(post, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     failed = [r.returncode for r in (cold, warm, edited) if r.returncode]
     if failed:
         raise SystemExit(f"{argv[0]} failed (exit {failed[0]}) in {site}")

@@ -74,8 +74,8 @@ def build(
         ctx.exit(EXIT_FINDINGS)
     if report.untouched:
         click.echo(
-            f"{display_path(report.out)} is up to date: nothing {report.posts} post(s) depend "
-            f"on has changed since the last build ({report.seconds:.2f} s)"
+            f"{display_path(report.out)} is up to date: no post, theme file or setting has "
+            f"changed since the last build ({report.posts} post(s), {report.seconds:.2f} s)"
         )
         return
     checked = f", {report.checked} checked" if report.checked else ", not checked"
