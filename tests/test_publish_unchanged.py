@@ -227,7 +227,11 @@ def near_a_moment(data, drawn, rule: str, horizon: int, coverage: int) -> dateti
     return anchor - data.draw(quarters(9, 10 * 4)) * QUARTER  # more than MARGIN before
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CLOCK_EXAMPLES = int(os.environ.get("PLANNER_CLOCK_EXAMPLES", "15"))
+"""A fast profile; benchmarks/clock_fuzz.py runs it with hundreds of examples."""
+
+
+@settings(max_examples=CLOCK_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=st.data(),
     drawn=posts,
