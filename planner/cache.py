@@ -57,6 +57,56 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
+def stable_repr(value: Any) -> str:
+    """`repr(value)`, except that each set (at any depth) lists its items sorted by their
+    own text: a set's order follows hash randomisation, which differs from process to
+    process, and a key made from its repr would never be found again.
+
+    Works through nested values with a stack of its own, so no depth the YAML loader can
+    build overflows Python's."""
+    try:
+        text = repr(value)
+        if "{" not in text:  # no set with items (nor mapping) anywhere: as fast as repr
+            return text
+    except RecursionError:
+        pass
+    parts: list[str] = []
+    pending: list[Any] = [value]
+    while pending:
+        item = pending.pop()
+        if type(item) is _Text:
+            parts.append(item)
+        elif isinstance(item, set | frozenset):
+            items = sorted(stable_repr(element) for element in item)
+            parts.append("{" + ", ".join(items) + "}" if items else "set()")
+        elif isinstance(item, dict | list | tuple):
+            pending += reversed(_opened(item))
+        else:
+            parts.append(repr(item))
+    return "".join(parts)
+
+
+class _Text(str):
+    """Punctuation `stable_repr` has already written out (not a value to repr)."""
+
+
+def _opened(item: dict | list | tuple) -> list[Any]:
+    """A container as its brackets and items, the way its repr lays them out."""
+    if isinstance(item, dict):
+        inside: list[Any] = []
+        for i, (key, value) in enumerate(item.items()):
+            inside += [_Text(", ") if i else _Text(""), key, _Text(": "), value]
+        return [_Text("{"), *inside, _Text("}")]
+    if isinstance(item, list):
+        opener, closer = "[", "]"
+    else:
+        opener, closer = "(", ",)" if len(item) == 1 else ")"
+    inside = []
+    for i, element in enumerate(item):
+        inside += [_Text(", "), element] if i else [element]
+    return [_Text(opener), *inside, _Text(closer)]
+
+
 def read_json(path: Path) -> dict[str, Any]:
     """The JSON object stored at `path`, or {} when there is none to use."""
     try:

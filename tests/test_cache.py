@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import copy_example
 
-from planner.cache import CACHE_DIR, Store
+from planner.cache import CACHE_DIR, Store, stable_repr
 from planner.publish import BuildOptions, build_site
 from planner.site import open_site
 
@@ -29,6 +29,22 @@ def build(site: Path, **options: object) -> object:
 
 def entries(site: Path, table: str) -> int:
     return len(json.loads((site / CACHE_DIR / f"{table}.json").read_text())["entries"])
+
+
+def test_stable_repr_is_repr_for_values_without_sets():
+    value = {"a": [1, "b", (2,), ()], "c": {"d": None, 3: 1.5}, "e": (True, b"x")}
+    assert stable_repr(value) == repr(value)
+
+
+def test_stable_repr_sorts_the_items_of_sets_at_any_depth():
+    assert stable_repr({"k": [{"b", "a", "c"}]}) == "{'k': [{'a', 'b', 'c'}]}"
+
+
+def test_stable_repr_reads_nesting_deeper_than_the_python_stack():
+    deep: list = []
+    for _ in range(5000):
+        deep = [deep]
+    assert stable_repr(deep) == "[" * 5001 + "]" * 5001
 
 
 def test_a_table_keeps_only_what_the_run_used(tmp_path):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from planner import urls
-from planner.cache import Table, digest
+from planner.cache import Table, digest, stable_repr
 from planner.calendar import (
     LEGEND,
     MARKS,
@@ -115,7 +115,7 @@ TEXT_FACTS = Codec(TextFacts)
 
 def post_key(post: Post) -> str:
     """A digest of everything the post's file says: front matter and body."""
-    return digest(repr(sorted(post.meta.items(), key=lambda kv: str(kv[0]))), post.body)
+    return digest(stable_repr(sorted(post.meta.items(), key=lambda kv: str(kv[0]))), post.body)
 
 
 def post_view(
