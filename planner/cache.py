@@ -25,6 +25,7 @@ import os
 import secrets
 import shutil
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,7 +35,7 @@ from planner import __version__
 CACHE_DIR = ".planner-cache"
 STORE_VERSION = "2"
 """Part of every key: change it when what a table holds changes shape."""
-RETIRED = ("check.json", "pages.json", "snippets")
+RETIRED = ("check.json", "pages.json", "snippets", "posts.json")
 """Files and folders of earlier cache layouts, removed when a run saves."""
 MANIFEST_PREFIX = "pages-"
 BUILT = "-built.json"
@@ -132,17 +133,28 @@ def write_json(path: Path, data: Any) -> bool:
 
 
 class Table:
-    """One table of the store: key -> JSON value, in one file, read once per run."""
+    """One table of the store: key -> JSON value, read once per run.
 
-    def __init__(self, path: Path | None, settings: str, meta: dict[str, Any] | None) -> None:
+    In one file, or with `shards` > 1 in that many files of a directory (each key's file
+    chosen by a checksum of the key): a run that changes a few entries of a large table
+    rewrites only their files. Each file is a table document of its own, so one that
+    cannot be read costs only its entries."""
+
+    def __init__(
+        self, path: Path | None, settings: str, meta: dict[str, Any] | None, shards: int = 1
+    ) -> None:
         self.path = path
+        self.shards = shards
         self.settings = digest(STORE_VERSION, __version__, settings)
         self.meta = meta or {}
-        stored = read_json(path) if path is not None else {}
-        entries = stored.get("entries") if stored.get("settings") == self.settings else None
-        self._known: dict[str, Any] = entries if isinstance(entries, dict) else {}
+        self._known: dict[str, Any] = {}
+        for shard in range(shards if path is not None else 0):
+            stored = read_json(self._file(shard))
+            entries = stored.get("entries") if stored.get("settings") == self.settings else None
+            self._known.update(entries if isinstance(entries, dict) else {})
         self._used: dict[str, Any] = {}
-        self._changed = False
+        self._changed: set[int] = set()
+        """The shards holding an entry this run stored with a new value."""
 
     def key(self, *parts: str | bytes) -> str:
         """The key of a value made from `parts` under this table's settings."""
@@ -159,7 +171,8 @@ class Table:
 
     def put(self, key: str, value: Any) -> None:
         """Store `value` (JSON data) under `key`."""
-        self._changed = self._changed or self._known.get(key) != value
+        if self._known.get(key) != value:
+            self._changed.add(self._shard(key))
         self._used[key] = value
 
     def lookup(self, key: str, decode: Callable[[Any], T]) -> T | object:
@@ -196,12 +209,38 @@ class Table:
         return self._used
 
     def save(self) -> None:
-        """Write the entries this run used, when they differ from what is stored."""
-        if self.path is None or not (self._changed or self._used.keys() != self._known.keys()):
+        """Write the entries this run used, in each file whose entries differ from what
+        it holds."""
+        if self.path is None:
             return
-        document = {"settings": self.settings, **self.meta, "entries": self._used}
-        if write_json(self.path, document):
-            self._known, self._changed = dict(self._used), False
+        if self.shards == 1:
+            used, known = [self._used], [self._known]
+        else:
+            used, known = self._split(self._used), self._split(self._known)
+        for shard, entries in enumerate(used):
+            if shard not in self._changed and entries.keys() == known[shard].keys():
+                continue
+            document = {"settings": self.settings, **self.meta, "entries": entries}
+            if write_json(self._file(shard), document):
+                known[shard] = dict(entries)
+                self._changed.discard(shard)
+        self._known = (
+            known[0] if self.shards == 1 else {k: v for part in known for k, v in part.items()}
+        )
+
+    def _file(self, shard: int) -> Path:
+        assert self.path is not None
+        return self.path if self.shards == 1 else self.path / f"{shard:02x}.json"
+
+    def _shard(self, key: str) -> int:
+        return 0 if self.shards == 1 else zlib.crc32(key.encode("utf-8")) % self.shards
+
+    def _split(self, entries: dict[str, Any]) -> list[dict[str, Any]]:
+        """`entries` by shard."""
+        parts: list[dict[str, Any]] = [{} for _ in range(self.shards)]
+        for key, value in entries.items():
+            parts[self._shard(key)][key] = value
+        return parts
 
 
 class Packs:
@@ -359,11 +398,15 @@ class Store:
     def enabled(self) -> bool:
         return self.directory is not None
 
-    def table(self, name: str, settings: str = "", meta: dict[str, Any] | None = None) -> Table:
-        """The table `name`, whose values all depend on `settings` (opened once per run)."""
+    def table(
+        self, name: str, settings: str = "", meta: dict[str, Any] | None = None, shards: int = 1
+    ) -> Table:
+        """The table `name`, whose values all depend on `settings` (opened once per run);
+        kept in `shards` files (a directory `name`) when more than one."""
         if name not in self._tables:
-            path = None if self.directory is None else self.directory / f"{name}.json"
-            self._tables[name] = Table(path, settings, meta)
+            file = name if shards > 1 else f"{name}.json"
+            path = None if self.directory is None else self.directory / file
+            self._tables[name] = Table(path, settings, meta, shards)
         table = self._tables[name]
         assert isinstance(table, Table)
         return table

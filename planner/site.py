@@ -26,6 +26,8 @@ from planner.workers import in_chunks
 
 POSTS = Codec(Post, given=("path",))
 FINDINGS = Codec(Finding, given=("path",))
+POST_SHARDS = 16
+"""Files of the parsed-post cache: an edit rewrites one (1/16 of the table), not all."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ class Site:
         """Like `read_posts`, through the cache: only the files that changed since the
         last run are parsed (on every core when there are many, as on a first run)."""
         files = list(paths)
-        table = self.cache.table("posts", settings=str(self.tz))
+        table = self.cache.table("posts", settings=str(self.tz), shards=POST_SHARDS)
         keys = [table.key(str(path), self.cache.file_digest(path)) for path in files]
         loaded: list[Loaded | None] = []
         for path, key in zip(files, keys, strict=True):

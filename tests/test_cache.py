@@ -28,7 +28,33 @@ def build(site: Path, **options: object) -> object:
 
 
 def entries(site: Path, table: str) -> int:
-    return len(json.loads((site / CACHE_DIR / f"{table}.json").read_text())["entries"])
+    """Entries of a table, in one file or in a directory of shards."""
+    path = site / CACHE_DIR / table
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path.with_suffix(".json")]
+    return sum(len(json.loads(file.read_text())["entries"]) for file in files)
+
+
+def sharded(tmp_path: Path, values: dict[str, int]) -> Store:
+    """A store whose table "t" (4 shards) holds `values`, saved."""
+    store = Store(tmp_path)
+    table = store.table("t", shards=4)
+    for key, value in values.items():
+        table.put(key, value)
+    store.save()
+    return store
+
+
+def files(directory: Path) -> dict[str, int]:
+    """Each file's inode: a file replaced (as writes do) gets a new one."""
+    return {path.name: path.stat().st_ino for path in directory.glob("*.json")}
+
+
+def shard_of(directory: Path, key: str) -> str:
+    """The name of the shard file holding `key`."""
+    (name,) = [
+        p.name for p in directory.glob("*.json") if key in json.loads(p.read_text())["entries"]
+    ]
+    return name
 
 
 def test_stable_repr_is_repr_for_values_without_sets():
@@ -67,6 +93,38 @@ def test_a_table_with_other_settings_is_empty(tmp_path):
     table.put("k", 1)
     store.save()
     assert store.table("t", settings="tz=Europe/Paris").get("k") is None
+
+
+def test_a_sharded_table_reads_back_every_entry(tmp_path):
+    values = {f"k{i}": i for i in range(40)}
+    store = sharded(tmp_path, values)
+    table = store.table("t", shards=4)
+    assert {key: table.get(key) for key in values} == values
+    assert len(list((tmp_path / "t").glob("*.json"))) == 4
+
+
+def test_a_changed_entry_rewrites_only_its_shard(tmp_path):
+    values = {f"k{i}": i for i in range(40)}
+    store = sharded(tmp_path, values)
+    before = files(tmp_path / "t")
+    table = store.table("t", shards=4)
+    for key, value in values.items():
+        table.put(key, value + (key == "k7"))
+    store.save()
+    after = files(tmp_path / "t")
+    assert [name for name in before if before[name] != after[name]] == [
+        shard_of(tmp_path / "t", "k7")
+    ]
+
+
+def test_an_unreadable_shard_loses_only_its_entries(tmp_path):
+    values = {f"k{i}": i for i in range(40)}
+    sharded(tmp_path, values)
+    broken = shard_of(tmp_path / "t", "k7")
+    lost = set(json.loads((tmp_path / "t" / broken).read_text())["entries"])
+    (tmp_path / "t" / broken).write_text("{not json", encoding="utf-8")
+    table = Store(tmp_path).table("t", shards=4)
+    assert {key for key in values if table.get(key) is None} == lost
 
 
 def test_packed_values_not_used_by_the_run_are_dropped(tmp_path):
@@ -166,10 +224,12 @@ def test_an_entry_of_the_wrong_shape_is_a_miss(example):
     site = open_site(start=example)
     fresh = site.load_posts(cached=False)
     site.load_posts()
-    path = example / CACHE_DIR / "posts.json"
-    document = json.loads(path.read_text())
-    document["entries"] = {key: {"post": {"title": 1}} for key in document["entries"]}
-    path.write_text(json.dumps(document))
+    shards = list((example / CACHE_DIR / "posts").glob("*.json"))
+    assert shards
+    for path in shards:
+        document = json.loads(path.read_text())
+        document["entries"] = {key: {"post": {"title": 1}} for key in document["entries"]}
+        path.write_text(json.dumps(document))
     assert open_site(start=example).load_posts() == fresh
 
 
@@ -185,7 +245,7 @@ def test_an_unwritable_cache_is_a_miss(example):
 def test_entries_of_the_wrong_shape_are_misses(example):
     first = build(example)
     cache = example / CACHE_DIR
-    for path in cache.glob("*.json"):
+    for path in cache.rglob("*.json"):
         document = json.loads(path.read_text())
         if "entries" in document:  # a table
             document["entries"] = {key: 7 for key in document["entries"]}
