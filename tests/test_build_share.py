@@ -117,6 +117,20 @@ def test_an_unchanged_site_does_not_recompute_its_snippets(example, monkeypatch)
     build(example)
 
 
+def test_an_edit_after_an_unchanged_build_judges_no_tag_again(example, monkeypatch):
+    build(example)
+    build(example)  # draws no share page
+    post = example / "content" / "posts" / "hurst-linkage-muncie-m21.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    import planner.publish.share as share
+
+    def fail(*args, **kwargs):
+        raise AssertionError("tags judged again")
+
+    monkeypatch.setattr(share, "_verdicts", fail)
+    build(example)
+
+
 def test_two_posts_with_the_same_text_get_snippets_with_their_own_links(tmp_path):
     site = copy_example(tmp_path / "example")
     posts = site / "content" / "posts"

@@ -115,6 +115,13 @@ class StoredVerdicts:
             self._keep(_verdicts(self.lens, [tag]))
         return Judged(self._stored(tag) or "")
 
+    def keep(self, tags: set[str]) -> None:
+        """Keep the stored verdicts of `tags` (the tags of every post with snippets) for
+        later builds, whether or not this one draws a share page: the cache drops what a
+        run does not use, and an unchanged build draws none."""
+        for tag in tags:
+            self._stored(tag)
+
     def judge_all(self, tags: set[str]) -> None:
         """Judge every tag not judged yet, at once, in a child process: the term model
         (~90 MB of word data) then never enters this process, nor the workers it forks."""
@@ -184,6 +191,7 @@ def share_outputs(
     share page links to its post when the post's page is among the `built` paths."""
     writer = LazyWriter(site, links.base_url, store.table("verdicts", repr(site.audience)))
     settings = digest(repr((site.audience, site.config.channels, links.base_url)))
+    writer.verdicts.keep({tag for post in posts for tag in post.tags})
     pages: list[Page] = []
     for post in posts:
         snippets = Snippets(digest(settings, post.slug, post_keys[post.path]), post, writer)
