@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 import regex
 from hypothesis import given
+from publicsuffixlist import PSLFILE, PublicSuffixList
 from snippet_strategies import ASCII_TEXTS, TEXTS
 
-from planner.snippets.autolink import LONGEST_REMEMBERED_RUN, find_urls
+from planner.snippets.autolink import LONGEST_REMEMBERED_RUN, _suffixes, find_urls
 
 
 def urls(text: str, **kwargs: bool) -> list[str]:
@@ -90,3 +91,17 @@ def test_a_run_too_long_to_remember_is_searched_as_any_other():
 def test_every_url_found_is_the_text_at_its_offsets(text):
     for span in find_urls(text):
         assert text[span.start : span.end] == span.url
+
+
+def test_the_top_level_domain_rules_judge_every_label_as_the_whole_list_does():
+    whole = PublicSuffixList(accept_unknown=False)
+    labels = {"example", "localhost", "invalid", "xn--zz-unknown"}
+    with open(PSLFILE, encoding="utf-8") as source:
+        for line in source:
+            rule = line.split(" ")[0].strip().lower()
+            if rule and not rule.startswith("//"):
+                labels.update(rule.lstrip("!*.").split("."))
+    labels |= {label.encode("idna").decode("ascii") for label in labels if not label.isascii()}
+    assert [
+        label for label in sorted(labels) if _suffixes().is_public(label) != whole.is_public(label)
+    ] == []
