@@ -35,11 +35,22 @@ from planner import __version__
 CACHE_DIR = ".planner-cache"
 STORE_VERSION = "2"
 """Part of every key: change it when what a table holds changes shape."""
-RETIRED = ("check.json", "pages.json", "snippets", "posts.json")
+RETIRED = (
+    "check.json",
+    "pages.json",
+    "snippets",
+    "posts.json",
+    "facts.json",
+    "findings.json",
+    "stamps.json",
+)
 """Files and folders of earlier cache layouts, removed when a run saves."""
 MANIFEST_PREFIX = "pages-"
 BUILT = "-built.json"
 """Beside an output directory's manifest: the record of its last complete build."""
+SHARDS = 16
+"""Files of a table with an entry or more per post: an edit rewrites one or two of them
+(1/16 of the table each), not the whole table."""
 RACY_NS = 2_000_000_000
 """A file changed less than this long ago may change again with the same stamp (file
 systems with coarse timestamps): its stored digest is not trusted."""
@@ -138,23 +149,27 @@ class Table:
     In one file, or with `shards` > 1 in that many files of a directory (each key's file
     chosen by a checksum of the key): a run that changes a few entries of a large table
     rewrites only their files. Each file is a table document of its own, so one that
-    cannot be read costs only its entries."""
+    cannot be read costs only its entries; the number of shards is part of the settings,
+    so an entry is always found in the file its key names."""
 
     def __init__(
         self, path: Path | None, settings: str, meta: dict[str, Any] | None, shards: int = 1
     ) -> None:
         self.path = path
         self.shards = shards
-        self.settings = digest(STORE_VERSION, __version__, settings)
+        sharding = (f"{shards} shards",) if shards > 1 else ()
+        self.settings = digest(STORE_VERSION, __version__, settings, *sharding)
         self.meta = meta or {}
-        self._known: dict[str, Any] = {}
+        self._stored: list[dict[str, Any]] = []
+        """What each file holds."""
         for shard in range(shards if path is not None else 0):
             stored = read_json(self._file(shard))
             entries = stored.get("entries") if stored.get("settings") == self.settings else None
-            self._known.update(entries if isinstance(entries, dict) else {})
+            self._stored.append(entries if isinstance(entries, dict) else {})
+        self._known = self._stored[0] if len(self._stored) == 1 else _merged(self._stored)
         self._used: dict[str, Any] = {}
-        self._changed: set[int] = set()
-        """The shards holding an entry this run stored with a new value."""
+        self._new: set[str] = set()
+        """The keys this run stored a new value under."""
 
     def key(self, *parts: str | bytes) -> str:
         """The key of a value made from `parts` under this table's settings."""
@@ -172,7 +187,7 @@ class Table:
     def put(self, key: str, value: Any) -> None:
         """Store `value` (JSON data) under `key`."""
         if self._known.get(key) != value:
-            self._changed.add(self._shard(key))
+            self._new.add(key)
         self._used[key] = value
 
     def lookup(self, key: str, decode: Callable[[Any], T]) -> T | object:
@@ -210,23 +225,23 @@ class Table:
 
     def save(self) -> None:
         """Write the entries this run used, in each file whose entries differ from what
-        it holds."""
+        it holds: one with a new value, or one holding an entry this run did not use."""
         if self.path is None:
             return
-        if self.shards == 1:
-            used, known = [self._used], [self._known]
-        else:
-            used, known = self._split(self._used), self._split(self._known)
-        for shard, entries in enumerate(used):
-            if shard not in self._changed and entries.keys() == known[shard].keys():
+        new: dict[int, list[str]] = {}
+        for key in self._new:
+            new.setdefault(self._shard(key), []).append(key)
+        used = self._used
+        for shard, stored in enumerate(self._stored):
+            if shard not in new and stored.keys() <= used.keys():
                 continue
+            entries = {key: used[key] for key in stored if key in used}
+            entries.update((key, used[key]) for key in new.get(shard, ()) if key in used)
             document = {"settings": self.settings, **self.meta, "entries": entries}
             if write_json(self._file(shard), document):
-                known[shard] = dict(entries)
-                self._changed.discard(shard)
-        self._known = (
-            known[0] if self.shards == 1 else {k: v for part in known for k, v in part.items()}
-        )
+                self._stored[shard] = entries
+                self._new.difference_update(new.get(shard, ()))
+        self._known = self._stored[0] if len(self._stored) == 1 else _merged(self._stored)
 
     def _file(self, shard: int) -> Path:
         assert self.path is not None
@@ -235,12 +250,12 @@ class Table:
     def _shard(self, key: str) -> int:
         return 0 if self.shards == 1 else zlib.crc32(key.encode("utf-8")) % self.shards
 
-    def _split(self, entries: dict[str, Any]) -> list[dict[str, Any]]:
-        """`entries` by shard."""
-        parts: list[dict[str, Any]] = [{} for _ in range(self.shards)]
-        for key, value in entries.items():
-            parts[self._shard(key)][key] = value
-        return parts
+
+def _merged(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for part in parts:
+        merged.update(part)
+    return merged
 
 
 class Packs:
@@ -422,7 +437,7 @@ class Store:
 
     def manifest(self, out: Path, settings: str = "") -> Table:
         """The page manifest of the output directory `out`: what each file was made from."""
-        return self.table(self._manifest_name(out), settings, meta={"out": str(out)})
+        return self.table(self._manifest_name(out), settings, meta={"out": str(out)}, shards=SHARDS)
 
     @staticmethod
     def _manifest_name(out: Path) -> str:
@@ -434,9 +449,8 @@ class Store:
         if self.directory is None:
             return
         name = self._manifest_name(out)
-        for path in (self.directory / f"{name}.json", self.directory / f"{name}{BUILT}"):
-            with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
+        for path in (self.directory / name, self.directory / f"{name}{BUILT}"):
+            _remove(path)
 
     def built_path(self, out: Path) -> Path | None:
         """Where the record of the last complete build into `out` is kept (None without a
@@ -451,7 +465,7 @@ class Store:
         Like git's index, the digest is kept with the file's size and modification time
         and the file is read again only when they change (or changed too recently to
         tell a second edit in the same tick apart)."""
-        stamps = self.table("stamps")
+        stamps = self.table("stamps", shards=SHARDS)
         try:
             status = os.stat(path)
         except OSError:
@@ -478,17 +492,29 @@ class Store:
         if self.directory is None:
             return
         for name in RETIRED:
-            retired = self.directory / name
-            if retired.is_dir():
-                shutil.rmtree(retired, ignore_errors=True)
-            else:
-                with contextlib.suppress(OSError):
-                    retired.unlink(missing_ok=True)
+            _remove(self.directory / name)
         with contextlib.suppress(OSError):
-            for path in self.directory.glob(f"{MANIFEST_PREFIX}*.json"):
-                if path.stem in opened:
-                    continue
-                out = read_json(path).get("out")
-                if not isinstance(out, str) or not Path(out).is_dir():
-                    with contextlib.suppress(OSError):
-                        path.unlink()
+            for path in self.directory.glob(f"{MANIFEST_PREFIX}*"):
+                if path.name not in opened and not _manifest_in_use(path):
+                    _remove(path)
+
+
+def _manifest_in_use(path: Path) -> bool:
+    """Whether the manifest (a directory of shards) or last-build record at `path` is of
+    an output directory that still exists; a manifest of an earlier layout (one file)
+    never is."""
+    if path.is_dir():
+        found = next(path.glob("*.json"), None)
+    else:
+        found = path if path.name.endswith(BUILT) else None
+    out = None if found is None else read_json(found).get("out")
+    return isinstance(out, str) and Path(out).is_dir()
+
+
+def _remove(path: Path) -> None:
+    """Remove a file or a directory of the cache, if it can be."""
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)

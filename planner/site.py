@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.audience import Audience, load_audience
-from planner.cache import CACHE_DIR, MISSING, Store
+from planner.cache import CACHE_DIR, MISSING, SHARDS, Store
 from planner.codec import Codec
 from planner.config import Config, find_config, load_config
 from planner.content import LoadResult, Post, duplicate_slug, post_files, read_post, slug_line
@@ -26,8 +26,6 @@ from planner.workers import in_chunks
 
 POSTS = Codec(Post, given=("path",))
 FINDINGS = Codec(Finding, given=("path",))
-POST_SHARDS = 16
-"""Files of the parsed-post cache: an edit rewrites one (1/16 of the table), not all."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +96,7 @@ class Site:
         """Like `read_posts`, through the cache: only the files that changed since the
         last run are parsed (on every core when there are many, as on a first run)."""
         files = list(paths)
-        table = self.cache.table("posts", settings=str(self.tz), shards=POST_SHARDS)
+        table = self.cache.table("posts", settings=str(self.tz), shards=SHARDS)
         keys = [table.key(str(path), self.cache.file_digest(path)) for path in files]
         loaded: list[Loaded | None] = []
         for path, key in zip(files, keys, strict=True):
@@ -112,7 +110,7 @@ class Site:
             loaded[i] = _decode_loaded(data, files[i])
             table.put(keys[i], data)
         table.save()
-        self.cache.table("stamps").save()
+        self.cache.table("stamps", shards=SHARDS).save()
         posts: list[Post] = []
         problems: list[Finding] = []
         for post, found in filter(None, loaded):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -32,6 +33,11 @@ def entries(site: Path, table: str) -> int:
     path = site / CACHE_DIR / table
     files = sorted(path.glob("*.json")) if path.is_dir() else [path.with_suffix(".json")]
     return sum(len(json.loads(file.read_text())["entries"]) for file in files)
+
+
+def manifests(cache: Path) -> list[Path]:
+    """The page manifests in the cache: a directory of shards each."""
+    return [path for path in cache.glob("pages-*") if path.is_dir()]
 
 
 def sharded(tmp_path: Path, values: dict[str, int]) -> Store:
@@ -207,7 +213,30 @@ def test_after_several_edits_the_cache_holds_only_what_the_last_build_used(examp
     facts = entries(example, "facts")
     build(example)
     assert entries(example, "facts") == facts
-    assert len(list(cache.glob("pages-*.json"))) == 1
+    assert len(manifests(cache)) == 1
+
+
+def test_the_manifest_of_a_removed_output_directory_is_dropped(example):
+    build_site(open_site(start=example), BuildOptions(out=example / "preview", now=NOW))
+    build(example)
+    cache = example / CACHE_DIR
+    assert len(manifests(cache)) == 2
+    shutil.rmtree(example / "preview")
+    post = next((example / "content" / "posts").glob("*.md"))
+    post.write_text(post.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    build(example)  # a build with something to do: it saves the cache
+    assert len(manifests(cache)) == 1
+
+
+def test_files_of_earlier_cache_layouts_are_removed(example):
+    cache = example / CACHE_DIR
+    cache.mkdir()
+    for name in ("posts.json", "stamps.json", "pages-0123.json"):
+        (cache / name).write_text("{}", encoding="utf-8")
+    build(example)
+    assert not [
+        name for name in ("posts.json", "stamps.json", "pages-0123.json") if (cache / name).exists()
+    ]
 
 
 def test_a_corrupt_cache_is_a_miss(example):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from planner.cache import Store
+from planner.cache import SHARDS, Store
 from planner.content import Post
 from planner.findings import Finding
 from planner.site import FINDINGS, Site
@@ -22,7 +22,7 @@ def findings_for(site: Site, posts: Sequence[Post], store: Store) -> list[Findin
     """Every check finding for `posts`, from the cache where the post has not changed."""
     from planner.check.batch import check_files  # the checker's word data loads slowly
 
-    table = store.table("findings", settings=_settings(site))
+    table = store.table("findings", settings=_settings(site), shards=SHARDS)
     keys = {post.path: table.key(str(post.path), store.file_digest(post.path)) for post in posts}
     known: dict[Any, list[Finding]] = {}
     for post in posts:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from planner import __version__, urls
 from planner.audience import COVERS_VERSION, covered_interests
-from planner.cache import Packs, Store, Table, digest
+from planner.cache import SHARDS, Packs, Store, Table, digest
 from planner.calendar import ICS_HISTORY, Entry, to_ics
 from planner.calendar import agenda as calendar_agenda
 from planner.calendar import entries as calendar_entries
@@ -148,7 +148,7 @@ def _gate(run: Run, posts: list[Post]) -> int:
 def _views(run: Run, posts: list[Post]) -> list[PostView]:
     """The chosen posts as templates see them (their HTML comes when pages are drawn)."""
     notes = _marked_notes(run)
-    facts = run.store.table("facts")
+    facts = run.store.table("facts", shards=SHARDS)
     views = [
         post_view(post, run.keys[post.path], run.links, run.now, notes, facts)
         for post in run.chosen
