@@ -19,7 +19,7 @@ from pathlib import Path
 
 import markdown
 
-from planner.publish.render import EXTENSION_CONFIGS, EXTENSIONS
+from planner.publish.render import extensions
 
 _bodies: list[str] = []
 """Every post body, read before forking; workers take their share by index."""
@@ -35,9 +35,7 @@ def body(text: str) -> str:
 
 
 def convert(bounds: tuple[int, int]) -> int:
-    converter = markdown.Markdown(
-        extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html"
-    )
+    converter = markdown.Markdown(extensions=extensions(), output_format="html")
     size = 0
     for text in _bodies[bounds[0] : bounds[1]]:
         converter.reset()
