@@ -231,7 +231,7 @@ def _outputs(
     bodies = run.store.packs("bodies", settings=RENDERER_VERSION)
     for view in views:
         bodies.keep(body_key(view, bodies))
-    made_from = {p.path: _fingerprint(p) for p in pages}
+    made_from = {p.path: manifest.key(_fingerprint(p)) for p in pages}
     fresh = [p for p in pages if _stale(manifest, run.out, p.path, made_from[p.path])]
     judge_tags(fresh)
     staging = output.start(run.out)
@@ -244,13 +244,14 @@ def _outputs(
             raise BuildError(str(err)) from None
         if (run.broken or run.gate_errors or run.unrendered) and not run.options.keep_going:
             raise _stopped(run.broken, run.gate_errors, run.unrendered)
-        for path, inputs in made_from.items():
-            _record(manifest, path, inputs)
+        for path, key in made_from.items():
+            _record(manifest, path, key)
         machine = _machine_files(run, views, pages, bodies)
         for path, (inputs, produce) in machine.items():
-            if _stale(manifest, run.out, path, inputs):
+            key = manifest.key(inputs)
+            if _stale(manifest, run.out, path, key):
                 written += output.write(staging, run.out, path, produce())
-            _record(manifest, path, inputs)
+            _record(manifest, path, key)
         files = {path: source.read_bytes() for path, source in static_files(dirs).items()}
         files["static/pygments.css"] = pygments_css()
         files[output.MARKER] = f"niche-planner {__version__}\n".encode()
@@ -276,16 +277,17 @@ def _previous_files(manifest: Table) -> set[str] | None:
         return None
 
 
-def _stale(manifest: Table, out: Path, path: str, inputs: str) -> bool:
-    """Whether the file at `path` must be made again: its inputs changed since the last
-    build into `out`, or it is missing."""
-    return manifest.get(path) != manifest.key(inputs) or not os.path.isfile(f"{out}/{path}")
+def _stale(manifest: Table, out: Path, path: str, key: str) -> bool:
+    """Whether the file at `path` must be made again: the key of its inputs
+    (`manifest.key`) changed since the last build into `out`, or it is missing."""
+    return manifest.get(path) != key or not os.path.isfile(f"{out}/{path}")
 
 
-def _record(manifest: Table, path: str, inputs: str) -> None:
-    """Note in the manifest that the file at `path` is made from `inputs`; only once the
-    build goes ahead, so a stopped build leaves the manifest describing the old output."""
-    manifest.put(path, manifest.key(inputs))
+def _record(manifest: Table, path: str, key: str) -> None:
+    """Note in the manifest that the file at `path` is made from the inputs of `key`;
+    only once the build goes ahead, so a stopped build leaves the manifest describing
+    the old output."""
+    manifest.put(path, key)
 
 
 def _stopped(
