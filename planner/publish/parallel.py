@@ -15,9 +15,9 @@ from typing import Any
 import jinja2
 
 from planner.budget import OverBudget, over_budget, time_budget
-from planner.cache import Packs
 from planner.findings import Finding, failure
 from planner.limits import RENDER_SECONDS
+from planner.packs import Packs
 from planner.publish import output
 from planner.publish.pages import Page, PostView
 from planner.publish.render import Renderer

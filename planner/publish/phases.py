@@ -20,13 +20,14 @@ from pathlib import Path
 
 from planner import __version__, urls
 from planner.audience import COVERS_VERSION, covered_interests
-from planner.cache import SHARDS, Packs, Store, Table, digest
+from planner.cache import SHARDS, Store, Table, digest
 from planner.calendar import ICS_HISTORY, Entry, to_ics
 from planner.calendar import agenda as calendar_agenda
 from planner.calendar import entries as calendar_entries
 from planner.codec import decoder
 from planner.content import Post, State
 from planner.findings import Finding, Severity
+from planner.packs import Packs
 from planner.publish import BuildError, BuildOptions, BuildReport, output
 from planner.publish.feeds import (
     FEED_ENTRIES,
