@@ -254,6 +254,7 @@ class Table:
 
 
 def _merged(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The entries of every shard, in one mapping for lookups."""
     merged: dict[str, Any] = {}
     for part in parts:
         merged.update(part)
