@@ -20,7 +20,15 @@ from planner.audience import Audience, load_audience
 from planner.cache import CACHE_DIR, MISSING, SHARDS, Store
 from planner.codec import Codec
 from planner.config import Config, find_config, load_config
-from planner.content import LoadResult, Post, duplicate_slug, post_files, read_post, slug_line
+from planner.content import (
+    LoadResult,
+    Post,
+    duplicate_slug,
+    post_file_names,
+    post_files,
+    read_post,
+    slug_line,
+)
 from planner.findings import Finding, Severity
 from planner.workers import in_chunks
 
@@ -65,7 +73,10 @@ class Site:
         Only a whole-site load uses the cache: it reparses just the files that changed
         since the last run, and keeps only the posts it loaded.
         """
-        files = in_path_order(self.post_files() if paths is None else paths)
+        if paths is None:  # names sorted as text are `in_path_order`: no Paths to sort
+            files = [Path(name) for name in sorted(post_file_names(self.config.content_dir))]
+        else:
+            files = in_path_order(paths)
         if paths is None and cached:
             posts, problems = self._read_cached(files)
         else:

@@ -97,3 +97,13 @@ def test_the_first_file_by_path_keeps_a_shared_slug_whatever_the_order_given(tmp
     assert [p.path for p in result.posts] == [first]
     (problem,) = result.problems
     assert (problem.path, problem.line, problem.rule) == (second, 3, "duplicate-slug")
+
+
+def test_a_whole_site_load_reads_files_in_path_order(tmp_path):
+    posts = tmp_path / "content" / "posts"
+    for number, folder in enumerate(("a", "a-b", "a.b", "a b")):
+        (posts / folder).mkdir(parents=True)
+        (posts / folder / "x.md").write_text(POST.replace("end play", f"end play {number}"))
+    site = open_site(start=tmp_path)
+    loaded = [post.path for post in site.load_posts(cached=False).posts]
+    assert loaded == planner.site.in_path_order(site.post_files())
