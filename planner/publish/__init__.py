@@ -73,19 +73,22 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
     except output.ForeignOutput as err:
         raise BuildError(str(err)) from None
     now = options.now or site.now()
-    store = site.cache if options.cache else Store(None)
-    if not options.cache:
-        site.cache.drop_output(out)  # what it says of `out` will no longer be true
     theme = theme_dirs(site.root, site.config.paths.theme)
-    inputs = unchanged.inputs_of(site, options, theme)
-    last = unchanged.recall(store, out)
-    if last is not None and unchanged.still_good(last, inputs, now, out):
-        seconds = time.perf_counter() - started
-        files = len(last.files)
-        return BuildReport(
-            out, last.posts, 0, files, 0, last.posts, last.checked, seconds, untouched=True
-        )
-    unchanged.forget(store, out)  # before the output changes
+    inputs: unchanged.Inputs | None = None
+    if options.cache:
+        store = site.cache
+        inputs = unchanged.inputs_of(site, options, theme)
+        last = unchanged.recall(store, out)
+        if last is not None and unchanged.still_good(last, inputs, now, out):
+            seconds = time.perf_counter() - started
+            files = len(last.files)
+            return BuildReport(
+                out, last.posts, 0, files, 0, last.posts, last.checked, seconds, untouched=True
+            )
+        unchanged.forget(store, out)  # before the output changes
+    else:
+        store = Store(None)
+        site.cache.drop_output(out)  # what it says of `out` will no longer be true
 
     # Imported here: a build with nothing to do needs none of it (Markdown, Jinja2...).
     from planner.publish.phases import Run, build
@@ -93,7 +96,7 @@ def build_site(site: Site, options: BuildOptions = BuildOptions()) -> BuildRepor
 
     links = Links.of(options.base_url or site.config.site.base_url)
     report, posts, files = build(Run(site, options, now, links, out, theme, store, started))
-    if inputs.settled and not report.problems:
+    if inputs is not None and inputs.settled and not report.problems:
         until = unchanged.good_until(site, posts, now)
         record = unchanged.Record(inputs.digest, now, until, report.posts, report.checked, files)
         unchanged.remember(store, out, record)
